@@ -1,0 +1,181 @@
+package io.animalhospital.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on this machine: PostgreSQL, a Kafka broker and the five services (packaged jars),
+ * with data kept in a state directory across restarts. Ctrl-C or SIGTERM stops everything it started.
+ *
+ * <pre>
+ * LocalStack [--infra-only]
+ * </pre>
+ * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
+ * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
+ */
+public final class LocalStack {
+
+    /** Service name → HTTP port (SPEC §1). The database is named after the service's domain. */
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+    static {
+        SERVICES.put("reservation", 8081);
+        SERVICES.put("diagnosis", 8082);
+        SERVICES.put("billing", 8083);
+        SERVICES.put("notice", 8084);
+        SERVICES.put("lookup", 8085);
+    }
+
+    private final Path root;
+    private final Path state;
+    private final List<ProcessHandle> services = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    private LocalStack(Path root, Path state) {
+        this.root = root;
+        this.state = state;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean infraOnly = List.of(args).contains("--infra-only");
+        Path root = Path.of(System.getProperty("animal.root", ".")).toAbsolutePath().normalize();
+        Path state = Path.of(env("ANIMAL_HOSPITAL_STATE", root.resolve("deploy/local/.state").toString()))
+                .toAbsolutePath();
+        LocalStack stack = new LocalStack(root, state);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start(infraOnly);
+        } catch (RuntimeException e) {
+            log("FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(boolean infraOnly) throws IOException {
+        long started = System.nanoTime();
+        int pgPort = Integer.parseInt(env("PG_PORT", "15432"));
+        int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
+        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1)) {
+            if (Processes.portOpen(port)) {
+                throw new IllegalStateException("port " + port + " is in use (is a stack already running?); "
+                        + "choose others with PG_PORT / KAFKA_PORT");
+            }
+        }
+        Path logs = Files.createDirectories(state.resolve("logs"));
+        log("state directory: " + state);
+        postgres = new PostgresServer(state.resolve("postgres"), pgPort, true);
+        postgres.start(List.copyOf(SERVICES.keySet()));
+        log("PostgreSQL   127.0.0.1:" + pgPort + "  (user " + PostgresServer.USER + ", log " + postgres.logFile() + ")");
+        kafka = new KafkaBroker(state.resolve("kafka"), kafkaPort, kafkaPort + 1, 3);
+        kafka.start();
+        log("Kafka        " + kafka.bootstrapServers() + "  (log " + kafka.logFile() + ")");
+        if (infraOnly) {
+            log("infrastructure ready; live-code a service with: cd <service> && ../mvnw quarkus:dev");
+            log("Ctrl-C stops it.");
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            services.add(startService(service.getKey(), service.getValue(), pgPort, logs));
+        }
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            String ready = "http://127.0.0.1:" + service.getValue() + "/q/health/ready";
+            Processes.await(service.getKey() + "-service readiness (" + ready + ", log "
+                    + logs.resolve(service.getKey() + "-service.log") + ")", Duration.ofSeconds(180), () -> {
+                        services.forEach(p -> {
+                            if (!p.isAlive()) {
+                                throw new IllegalStateException("a service exited during start-up; see " + logs);
+                            }
+                        });
+                        return isUp(http, ready);
+                    });
+        }
+        log(String.format("all five services ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            log(String.format("%-12s http://127.0.0.1:%d   (Swagger UI /q/swagger-ui, log %s)",
+                    service.getKey(), service.getValue(), logs.resolve(service.getKey() + "-service.log")));
+        }
+        log("Ctrl-C stops everything.");
+    }
+
+    private ProcessHandle startService(String name, int port, int pgPort, Path logs) throws IOException {
+        Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx192m -XX:+UseSerialGC").split("\\s+")));
+        String extra = env(name.toUpperCase() + "_JAVA_OPTS", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + "-service.log").toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(name));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"));
+        Process process = builder.start();
+        log("started " + name + "-service (pid " + process.pid() + ")");
+        return process.toHandle();
+    }
+
+    private static boolean isUp(HttpClient http, String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void stop() {
+        log("stopping...");
+        services.forEach(ProcessHandle::destroy);
+        services.forEach(p -> Processes.stop(p, Duration.ofSeconds(30)));
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+        log("stopped.");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,48 @@
+package io.animalhospital.infra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only look into a service's database from a test, to assert what was (not) written. */
+public final class TestDatabase {
+
+    private final String jdbcUrl;
+
+    public TestDatabase(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public List<Map<String, Object>> query(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long count(String sql, Object... parameters) {
+        return ((Number) query(sql, parameters).get(0).values().iterator().next()).longValue();
+    }
+}

@@ -1,0 +1,56 @@
+package io.animalhospital.notice.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies the events of reservation-events to this service's state. At-least-once delivery, applied once: the event id is
+ * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
+ * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
+ */
+@ApplicationScoped
+public class ReservationEventsConsumer {
+
+    static final String TOPIC = "reservation-events";
+    private static final Logger LOG = Logger.getLogger(ReservationEventsConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final ProcessedEvents processed;
+
+    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+        this.mapper = IncomingEvent.lenient(mapper);
+        this.processed = processed;
+    }
+
+    @Incoming(TOPIC)
+    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Uni<Void> consume(String payload) {
+        IncomingEvent event = IncomingEvent.read(payload, mapper);
+        // The transaction sits inside the retry: each attempt is a fresh transaction.
+        return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("Event %s already applied", event.eventId());
+                return Uni.createFrom().voidItem();
+            }
+            return apply(event);
+        }));
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        switch (event.type()) {
+            default:
+                // Events this service does not act on are recorded and skipped.
+                return Uni.createFrom().voidItem();
+        }
+    }
+}
