@@ -53,7 +53,7 @@ public final class KafkaBroker {
             Path logDir = baseDir.resolve("data");
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 Processes.run(List.of(javaBinary(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                        "-t", clusterId(), "-c", config.toString()), logFile(), Duration.ofSeconds(120));
+                        "--cluster-id=" + clusterId(), "-c", config.toString()), logFile(), Duration.ofSeconds(120));
             }
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",

@@ -114,33 +114,17 @@ public final class LocalStack {
         log("Ctrl-C stops everything.");
     }
 
-    private ProcessHandle startService(String name, int port, int pgPort, Path logs) throws IOException {
-        Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx192m -XX:+UseSerialGC").split("\\s+")));
-        String extra = env(name.toUpperCase() + "_JAVA_OPTS", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + "-service.log").toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(name));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name));
-        environment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"));
-        Process process = builder.start();
+    private ProcessHandle startService(String name, int port, int pgPort, Path logs) {
+        QuarkusApp app = new QuarkusApp(name + "-service", root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"),
+                port, logs.resolve(name + "-service.log"))
+                .jvm(List.of(env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx192m -XX:+UseSerialGC").split("\\s+")))
+                .jvm(List.of(env(name.toUpperCase() + "_JAVA_OPTS", "").trim().split("\\s+")))
+                .infrastructure(postgres, name, kafka.bootstrapServers())
+                .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
+                .launch();
+        ProcessHandle process = app.process().orElseThrow(() -> new IllegalStateException(name + " did not start"));
         log("started " + name + "-service (pid " + process.pid() + ")");
-        return process.toHandle();
+        return process;
     }
 
     private static boolean isUp(HttpClient http, String url) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A PostgreSQL cluster run from the installed server binaries (no Docker): initdb once, pg_ctl start/stop.
  * The data directory is kept, so a persistent directory survives restarts of the local stack.
  */
-public final class PostgresServer {
+public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
 
     public static final String USER = "hospital";
     public static final String PASSWORD = "hospital";
@@ -49,10 +49,12 @@ public final class PostgresServer {
         return baseDir.resolve("postgres.log");
     }
 
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    @Override
     public String reactiveUrl(String database) {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }

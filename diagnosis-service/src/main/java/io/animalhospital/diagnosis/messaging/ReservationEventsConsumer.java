@@ -9,11 +9,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.diagnosis.domain.AppointmentService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies the events of reservation-events to this service's state. At-least-once delivery, applied once: the event id is
+ * Applies reservation-service's events to appointments: a cancelled reservation gives its seat back. At-least-once delivery, applied once: the event id is
  * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
  * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
  */
@@ -25,10 +26,12 @@ public class ReservationEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final AppointmentService appointments;
 
-    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, AppointmentService appointments) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
+        this.appointments = appointments;
     }
 
     @Incoming(TOPIC)
@@ -48,6 +51,14 @@ public class ReservationEventsConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         switch (event.type()) {
+            case "ReservationCancelled":
+                // Only cancellations by the customer (or of a booking whose answer was lost) release a seat here:
+                // the clinic's own cancellations already did.
+                String reason = event.body().path("reason").asText("");
+                if ("CUSTOMER".equals(reason) || "NOT_CONFIRMED".equals(reason)) {
+                    return appointments.reservationCancelled(event.reservationId(), reason);
+                }
+                return Uni.createFrom().voidItem();
             default:
                 // Events this service does not act on are recorded and skipped.
                 return Uni.createFrom().voidItem();

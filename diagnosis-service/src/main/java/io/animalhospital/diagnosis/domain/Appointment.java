@@ -1,0 +1,59 @@
+package io.animalhospital.diagnosis.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One per reservation, keyed by the reservation's id; the medical record is filled in by the treatment. */
+@Entity
+@Table(name = "appointment")
+public class Appointment extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "reservation_id")
+    public UUID reservationId;
+
+    @Column(name = "schedule_id", nullable = false)
+    public UUID scheduleId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppointmentStatus status;
+
+    @Column(name = "pet_name", nullable = false)
+    public String petName;
+
+    public String reason;
+
+    public String doctor;
+
+    @Column(name = "medical_opinion")
+    public String medicalOpinion;
+
+    public String treatment;
+
+    public String prescription;
+
+    @Convert(converter = BillableItemsConverter.class)
+    public List<BillableItem> items;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,28 @@
+package io.animalhospital.diagnosis.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.animalhospital.diagnosis.domain.MedicalRecord;
+
+/** The events diagnosis-service publishes on {@code diagnosis-events} (SPEC §4). */
+public final class DiagnosisEvents {
+
+    public static final String TOPIC = "diagnosis-events";
+
+    private DiagnosisEvents() {
+    }
+
+    public record AppointmentApproved(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId,
+            String status) implements DomainEvent {
+    }
+
+    /** {@code reason}: DECLINED (by staff, {@code note} says why) or SCHEDULE_WITHDRAWN. */
+    public record AppointmentDeclined(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId,
+            String reason, String note, String status) implements DomainEvent {
+    }
+
+    public record Treated(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId, String status,
+            MedicalRecord medicalRecord) implements DomainEvent {
+    }
+}

@@ -1,0 +1,52 @@
+package io.animalhospital.diagnosis.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animalhospital.diagnosis.domain.Schedule;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID> {
+
+    /** Takes one seat if the schedule has one: a single conditional UPDATE, so it never overbooks. */
+    public Uni<Boolean> takeSeat(UUID scheduleId) {
+        return update("booked = booked + 1, updatedAt = :now where id = :id and booked < capacity and withdrawn = false",
+                Parameters.with("id", scheduleId).and("now", Instant.now()))
+                .map(updated -> updated == 1);
+    }
+
+    public Uni<Void> releaseSeat(UUID scheduleId) {
+        return update("booked = booked - 1, updatedAt = :now where id = :id and booked > 0",
+                Parameters.with("id", scheduleId).and("now", Instant.now()))
+                .replaceWithVoid();
+    }
+
+    /** Resizes unless the new capacity is below the seats already taken. */
+    public Uni<Boolean> resize(UUID scheduleId, int capacity) {
+        return update("capacity = :capacity, updatedAt = :now where id = :id and booked <= :capacity",
+                Parameters.with("id", scheduleId).and("capacity", capacity).and("now", Instant.now()))
+                .map(updated -> updated == 1);
+    }
+
+    public Uni<List<Schedule>> search(LocalDate date, String vet) {
+        StringBuilder query = new StringBuilder("withdrawn = false");
+        Parameters parameters = new Parameters();
+        if (date != null) {
+            query.append(" and date = :date");
+            parameters.and("date", date);
+        }
+        if (vet != null && !vet.isBlank()) {
+            query.append(" and vet = :vet");
+            parameters.and("vet", vet);
+        }
+        return find(query.toString(), Sort.by("date").and("vet").and("id"), parameters).list();
+    }
+}

@@ -1,0 +1,116 @@
+package io.animalhospital.diagnosis.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.animalhospital.diagnosis.config.DiagnosisConfig;
+import io.animalhospital.diagnosis.domain.AppointmentService;
+import io.animalhospital.diagnosis.domain.MedicalRecord;
+import io.animalhospital.diagnosis.rest.AppointmentDtos.AppointmentView;
+import io.animalhospital.diagnosis.rest.AppointmentDtos.BookAppointment;
+import io.animalhospital.diagnosis.rest.AppointmentDtos.Decline;
+import io.animalhospital.diagnosis.rest.AppointmentDtos.MoveAppointment;
+import io.smallrye.mutiny.Uni;
+
+@Path("/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "appointments", description = "Seats taken by reservations; approval and treatment (staff)")
+public class AppointmentResource {
+
+    private final AppointmentService service;
+    private final DiagnosisConfig.BookingDelay delay;
+
+    public AppointmentResource(AppointmentService service, DiagnosisConfig config) {
+        this.service = service;
+        this.delay = config.bookingDelay();
+    }
+
+    @POST
+    @Operation(summary = "Book a seat for a reservation (reservation-service's call; idempotent per reservationId)")
+    public Uni<Response> book(@Valid @NotNull BookAppointment request) {
+        return service.book(request.reservationId(), request.scheduleId(), request.petName(), request.reason())
+                .map(booking -> (booking.created()
+                        ? Response.created(URI.create("/appointments/" + request.reservationId()))
+                        : Response.ok())
+                        .entity(AppointmentView.of(booking.appointment(), booking.schedule())).build())
+                .call(ignored -> simulatedDelay());
+    }
+
+    @PUT
+    @Path("/{reservationId}/schedule")
+    @Operation(summary = "Move the seat to another schedule, all or nothing (reservation-service's call)")
+    public Uni<AppointmentView> move(@PathParam("reservationId") UUID reservationId,
+            @Valid @NotNull MoveAppointment request) {
+        return service.move(reservationId, request.scheduleId())
+                .map(booking -> AppointmentView.of(booking.appointment(), booking.schedule()));
+    }
+
+    @POST
+    @Path("/{reservationId}/approve")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AppointmentView> approve(@PathParam("reservationId") UUID reservationId) {
+        return service.approve(reservationId).flatMap(this::view);
+    }
+
+    @POST
+    @Path("/{reservationId}/decline")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AppointmentView> decline(@PathParam("reservationId") UUID reservationId, @Valid Decline request) {
+        return service.decline(reservationId, request == null ? null : request.reason()).flatMap(this::view);
+    }
+
+    @POST
+    @Path("/{reservationId}/treatment")
+    @Operation(summary = "Record the treatment; the appointment becomes TREATED and billing follows")
+    public Uni<AppointmentView> treat(@PathParam("reservationId") UUID reservationId,
+            @Valid @NotNull MedicalRecord record) {
+        return service.treat(reservationId, record).flatMap(this::view);
+    }
+
+    @GET
+    @Path("/{reservationId}")
+    public Uni<AppointmentView> get(@PathParam("reservationId") UUID reservationId) {
+        return service.get(reservationId).flatMap(this::view);
+    }
+
+    @GET
+    public Uni<List<AppointmentView>> bySchedule(@QueryParam("scheduleId") @NotNull UUID scheduleId) {
+        return service.bySchedule(scheduleId).map(onSchedule -> onSchedule.appointments().stream()
+                .map(a -> AppointmentView.of(a, onSchedule.schedule())).toList());
+    }
+
+    private Uni<AppointmentView> view(io.animalhospital.diagnosis.domain.Appointment appointment) {
+        return service.scheduleOf(appointment).map(schedule -> AppointmentView.of(appointment, schedule));
+    }
+
+    /** The seed scenario's slow diagnosis: a timer, not a blocked thread, holds the answer back. */
+    private Uni<Void> simulatedDelay() {
+        if (!delay.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        long min = delay.min().toMillis();
+        long max = Math.max(min, delay.max().toMillis());
+        return Uni.createFrom().voidItem().onItem()
+                .delayIt().by(Duration.ofMillis(ThreadLocalRandom.current().nextLong(min, max + 1)));
+    }
+}

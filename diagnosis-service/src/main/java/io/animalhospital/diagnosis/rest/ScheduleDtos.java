@@ -1,0 +1,41 @@
+package io.animalhospital.diagnosis.rest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.animalhospital.diagnosis.domain.Schedule;
+
+/** The schedule resource's representations (SPEC §3). */
+public final class ScheduleDtos {
+
+    private ScheduleDtos() {
+    }
+
+    public record NewSchedule(
+            @NotBlank @Size(max = 100) String vet,
+            @NotNull @FutureOrPresent LocalDate date,
+            @NotNull @Min(1) @Max(1000) Integer capacity,
+            Boolean approvalRequired) {
+    }
+
+    public record ScheduleChange(
+            @Min(1) @Max(1000) Integer capacity,
+            Boolean approvalRequired) {
+    }
+
+    public record ScheduleView(UUID id, String vet, LocalDate date, int capacity, int booked, int available,
+            boolean approvalRequired, boolean withdrawn) {
+
+        public static ScheduleView of(Schedule s) {
+            return new ScheduleView(s.id, s.vet, s.date, s.capacity, s.booked, s.available(), s.approvalRequired,
+                    s.withdrawn);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.animalhospital.diagnosis.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.animalhospital.diagnosis.domain.ScheduleService;
+import io.animalhospital.diagnosis.rest.ScheduleDtos.NewSchedule;
+import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleChange;
+import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleView;
+import io.smallrye.mutiny.Uni;
+
+@Path("/schedules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "schedules", description = "Vets' clinic days with a capacity (staff)")
+public class ScheduleResource {
+
+    private final ScheduleService service;
+
+    public ScheduleResource(ScheduleService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Open a vet's clinic day")
+    public Uni<Response> create(@Valid @NotNull NewSchedule request) {
+        return service.create(request.vet(), request.date(), request.capacity(),
+                Boolean.TRUE.equals(request.approvalRequired()))
+                .map(s -> Response.created(URI.create("/schedules/" + s.id)).entity(ScheduleView.of(s)).build());
+    }
+
+    @GET
+    @Operation(summary = "Open schedules, optionally of one date and/or vet")
+    public Uni<List<ScheduleView>> search(@QueryParam("date") LocalDate date, @QueryParam("vet") String vet) {
+        return service.search(date, vet).map(list -> list.stream().map(ScheduleView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ScheduleView> get(@PathParam("id") UUID id) {
+        return service.get(id).map(ScheduleView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Resize (not below the active appointments) or change approval")
+    public Uni<ScheduleView> update(@PathParam("id") UUID id, @Valid @NotNull ScheduleChange change) {
+        return service.update(id, change.capacity(), change.approvalRequired()).map(ScheduleView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Withdraw: every active appointment is cancelled by the clinic")
+    public Uni<ScheduleView> withdraw(@PathParam("id") UUID id) {
+        return service.withdraw(id).map(ScheduleView::of);
+    }
+}
