@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.billing.domain.BillingDesk;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,10 +26,12 @@ public class DiagnosisEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final BillingDesk desk;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, BillingDesk desk) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
+        this.desk = desk;
     }
 
     @Incoming(TOPIC)
@@ -48,6 +51,8 @@ public class DiagnosisEventsConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         switch (event.type()) {
+            case "Treated":
+                return desk.issue(event.as(DiagnosisEvents.Treated.class));
             default:
                 // Events this service does not act on are recorded and skipped.
                 return Uni.createFrom().voidItem();

@@ -1,0 +1,108 @@
+package io.animalhospital.billing.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.animalhospital.billing.domain.BillingDesk;
+import io.animalhospital.billing.domain.BillingException;
+import io.smallrye.mutiny.Uni;
+
+@Path("/bills")
+@Produces(MediaType.APPLICATION_JSON)
+public class BillResource {
+
+    /** A retried payment answered from the first one carries this header (the body and status are the same). */
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final BillingDesk desk;
+
+    public BillResource(BillingDesk desk) {
+        this.desk = desk;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A bill")
+    @APIResponse(responseCode = "200", description = "The bill")
+    @APIResponse(responseCode = "404", description = "No such bill")
+    public Uni<BillView> get(@PathParam("id") String id) {
+        return desk.find(billId(id))
+                .onItem().ifNull().failWith(() -> BillingException.billNotFound(id))
+                .map(BillView::of);
+    }
+
+    @GET
+    @Operation(summary = "The bills of a reservation (at most one)")
+    @APIResponse(responseCode = "200", description = "The bills, possibly none")
+    @APIResponse(responseCode = "400", description = "reservationId missing or not a UUID")
+    public Uni<List<BillView>> list(@QueryParam("reservationId") String reservationId) {
+        if (reservationId == null || reservationId.isBlank()) {
+            throw new BadRequestException("Query parameter reservationId is required");
+        }
+        UUID reservation;
+        try {
+            reservation = UUID.fromString(reservationId.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("reservationId '" + reservationId + "' is not a UUID");
+        }
+        return desk.forReservation(reservation).map(bills -> bills.stream().map(BillView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pay a bill", description = "The amount must equal the total. A retry with the same "
+            + "Idempotency-Key returns the first answer and pays nothing more.")
+    @APIResponse(responseCode = "201", description = "The bill after payment (also for a retry of that payment)")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid request, or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No such bill")
+    @APIResponse(responseCode = "409", description = "The bill was paid under another Idempotency-Key")
+    @APIResponse(responseCode = "422", description = "The amount is not the bill's total, or the key was used "
+            + "for a different payment")
+    public Uni<Response> pay(@PathParam("id") String id,
+            @Parameter(description = "Client-chosen, unique per payment attempt (1-255 characters)", required = true)
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull PaymentRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new BadRequestException("Header Idempotency-Key is required");
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new BadRequestException("Header Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return desk.pay(billId(id), idempotencyKey, request.amount(), request.method())
+                .map(outcome -> {
+                    Response.ResponseBuilder response = Response.created(URI.create("/bills/" + outcome.bill().id))
+                            .entity(BillView.of(outcome.bill()));
+                    return (outcome.replayed() ? response.header(REPLAYED, "true") : response).build();
+                });
+    }
+
+    /** An id that is not a UUID names no bill. */
+    private static UUID billId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw BillingException.billNotFound(id);
+        }
+    }
+}

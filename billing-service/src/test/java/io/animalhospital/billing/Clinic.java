@@ -1,0 +1,127 @@
+package io.animalhospital.billing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.infra.TestKafka;
+
+/**
+ * The neighbours of billing-service as the tests play them: diagnosis-service publishing {@code Treated}, and a
+ * reader of everything billing-service published.
+ */
+final class Clinic {
+
+    static final String DIAGNOSIS_EVENTS = "diagnosis-events";
+    static final String BILLING_EVENTS = "billing-events";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Clinic() {
+    }
+
+    /** A {@code Treated} event exactly as diagnosis-service publishes it; items as code, quantity pairs. */
+    static String treated(UUID eventId, UUID reservationId, Object... codesAndQuantities) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("eventId", eventId.toString())
+                .put("type", "Treated")
+                .put("occurredAt", Instant.now().toString())
+                .put("reservationId", reservationId.toString())
+                .put("scheduleId", UUID.randomUUID().toString())
+                .put("status", "TREATED");
+        ObjectNode record = event.putObject("medicalRecord")
+                .put("doctor", "Dr. Kim")
+                .put("medicalOpinion", "Mild gastritis")
+                .put("treatment", "Rest and bland diet")
+                .put("prescription", "Famotidine 5 mg");
+        ArrayNode items = record.putArray("items");
+        for (int i = 0; i < codesAndQuantities.length; i += 2) {
+            items.addObject().put("code", (String) codesAndQuantities[i]).put("quantity", (Integer) codesAndQuantities[i + 1]);
+        }
+        return event.toString();
+    }
+
+    static void sendTreated(TestKafka kafka, UUID eventId, UUID reservationId, Object... codesAndQuantities) {
+        kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), treated(eventId, reservationId, codesAndQuantities));
+    }
+
+    /** Waits until the reservation's bill is served by the API and returns it. */
+    static JsonNode awaitBill(UUID reservationId) {
+        return awaitBill("", reservationId);
+    }
+
+    static JsonNode awaitBill(String baseUrl, UUID reservationId) {
+        JsonNode[] bill = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode bills = json(given().queryParam("reservationId", reservationId.toString())
+                    .get(baseUrl + "/bills").then().statusCode(200).extract().asString());
+            bill[0] = bills.size() == 1 ? bills.get(0) : null;
+            return bill[0] != null;
+        });
+        return bill[0];
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+
+    /** Once the outbox is empty, everything billing-service committed has been acknowledged by the broker. */
+    static void awaitOutboxRelayed(TestDatabase db) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM outbox_event") == 0);
+    }
+
+    /** Every record of the topic, up to its end offsets at the time of the call. */
+    static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** The events of the given type about the given bill, parsed. */
+    static List<JsonNode> events(List<ConsumerRecord<String, String>> records, String type, String billId) {
+        return records.stream().map(r -> json(r.value()))
+                .filter(e -> type.equals(e.path("type").asText()) && billId.equals(e.path("billId").asText()))
+                .toList();
+    }
+}
