@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.notice.domain.NotificationDelivery;
+import io.animalhospital.notice.domain.NotificationService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,10 +27,15 @@ public class ReservationEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final NotificationService notices;
+    private final NotificationDelivery delivery;
 
-    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, NotificationService notices,
+            NotificationDelivery delivery) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
+        this.notices = notices;
+        this.delivery = delivery;
     }
 
     @Incoming(TOPIC)
@@ -43,14 +50,14 @@ public class ReservationEventsConsumer {
                 return Uni.createFrom().voidItem();
             }
             return apply(event);
-        }));
+        })).invoke(delivery::wake); // delivered after the commit, never inside the consuming transaction
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        switch (event.type()) {
-            default:
-                // Events this service does not act on are recorded and skipped.
-                return Uni.createFrom().voidItem();
+        if (ReservationEvents.TYPES.contains(event.type())) {
+            return notices.reservationEvent(event.as(ReservationEvents.ReservationEvent.class));
         }
+        // Events this service does not act on are recorded and skipped.
+        return Uni.createFrom().voidItem();
     }
 }

@@ -1,0 +1,14 @@
+package io.animalhospital.notice.client;
+
+import io.animalhospital.notice.domain.ChannelKind;
+import io.animalhospital.notice.domain.Delivery;
+import io.smallrye.mutiny.Uni;
+
+/** A way to reach a customer. Delivers without blocking; a failure is retried by the delivery worker. */
+public interface NotificationChannel {
+
+    ChannelKind kind();
+
+    /** Completes when the channel accepted the message; fails with the reason otherwise. */
+    Uni<Void> deliver(Delivery delivery);
+}

@@ -1,0 +1,67 @@
+package io.animalhospital.notice.client;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animalhospital.notice.config.NoticeConfig;
+import io.animalhospital.notice.domain.ChannelKind;
+import io.animalhospital.notice.domain.Delivery;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * POSTs the message as JSON to the configured URL, the shape a KakaoTalk/SMS gateway takes. Any 2xx answer
+ * is a delivery; anything else, a refused connection or no answer within the timeout is a failure to retry.
+ * The notification id goes along as {@code Idempotency-Key}, so a gateway can drop a retried duplicate.
+ */
+@ApplicationScoped
+public class WebhookChannel implements NotificationChannel {
+
+    private final NoticeConfig config;
+    private final WebClient client;
+
+    public WebhookChannel(NoticeConfig config, Vertx vertx) {
+        this.config = config;
+        int timeout = (int) config.delivery().timeout().toMillis();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout(timeout)
+                .setUserAgent("animal-hospital-notice-service"));
+    }
+
+    /** The message a gateway receives. */
+    public record WebhookMessage(UUID notificationId, UUID eventId, String eventType, UUID reservationId,
+            String recipient, String message, String language) {
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.WEBHOOK;
+    }
+
+    @Override
+    public Uni<Void> deliver(Delivery d) {
+        URI url = config.webhook().url()
+                .orElseThrow(() -> new IllegalStateException("hospital.notice.webhook.url is not set"));
+        WebhookMessage body = new WebhookMessage(d.notificationId(), d.eventId(), d.eventType(), d.reservationId(),
+                d.recipient(), d.message(), d.language().name().toLowerCase());
+        return client.postAbs(url.toString())
+                .timeout(config.delivery().timeout().toMillis())
+                .putHeader("Idempotency-Key", d.notificationId().toString())
+                .sendJsonObject(JsonObject.mapFrom(body))
+                .flatMap(response -> response.statusCode() / 100 == 2
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new ChannelException("webhook answered HTTP " + response.statusCode()
+                                + (response.statusMessage() == null ? "" : " " + response.statusMessage()))));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

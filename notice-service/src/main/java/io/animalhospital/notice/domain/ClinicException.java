@@ -1,0 +1,26 @@
+package io.animalhospital.notice.domain;
+
+/** A business answer that the client must see as a precise 4xx (problem+json), never as a server fault. */
+public class ClinicException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    public ClinicException(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public static ClinicException badRequest(String title, String detail) {
+        return new ClinicException(400, title, detail);
+    }
+}

@@ -1,0 +1,7 @@
+package io.animalhospital.notice.domain;
+
+/** The languages notifications are written in. */
+public enum Language {
+    KO,
+    EN
+}

@@ -1,0 +1,247 @@
+package io.animalhospital.notice.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+
+import io.animalhospital.notice.client.NotificationChannel;
+import io.animalhospital.notice.config.NoticeConfig;
+import io.animalhospital.notice.messaging.NoticeEvents;
+import io.animalhospital.notice.messaging.NoticeEvents.NotificationFailed;
+import io.animalhospital.notice.messaging.NoticeEvents.NotificationSent;
+import io.animalhospital.notice.messaging.Outbox;
+import io.animalhospital.notice.repository.NotificationRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.ConsumeEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.eventbus.EventBus;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Delivers stored notifications outside the transaction that stored them, so a slow or dead channel never
+ * holds up consumption. The queue is the table itself: every due PENDING row (next_attempt_at passed) is
+ * claimed, delivered, and recorded as SENT, as due again later (exponential backoff), or as FAILED once the
+ * attempts are used up. Nothing lives only in memory, so a restart loses no delivery.
+ * <ul>
+ * <li>Woken right after a consumer commits, and by a timer that catches retries and other replicas' leftovers.</li>
+ * <li>Replicas share the queue: claiming takes rows with {@code FOR UPDATE SKIP LOCKED} and pushes their due time
+ * out by a lease, so one replica delivers a row at a time; a replica that dies mid-delivery leaves the row to
+ * be claimed again when the lease ends (at-least-once: the gateway may see a rare duplicate, which the
+ * {@code Idempotency-Key} of the webhook lets it drop).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class NotificationDelivery {
+
+    static final String WAKE = "notice-delivery-wake";
+    private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
+    private static final int MAX_ERROR = 1000;
+
+    private final Pool pool;
+    private final NotificationRepository notifications;
+    private final Outbox outbox;
+    private final NoticeConfig config;
+    private final EventBus bus;
+    private final Map<ChannelKind, NotificationChannel> channels = new EnumMap<>(ChannelKind.class);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public NotificationDelivery(Pool pool, NotificationRepository notifications, Outbox outbox, NoticeConfig config,
+            EventBus bus, Instance<NotificationChannel> available) {
+        this.pool = pool;
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.config = config;
+        this.bus = bus;
+        available.forEach(channel -> channels.put(channel.kind(), channel));
+    }
+
+    /** A misconfigured channel is found at start-up, not at the first notification. */
+    void validate(@Observes StartupEvent start) {
+        NoticeConfig.Delivery delivery = config.delivery();
+        if (config.channel() == ChannelKind.WEBHOOK && config.webhook().url().isEmpty()) {
+            throw new IllegalStateException("hospital.notice.channel=webhook needs hospital.notice.webhook.url");
+        }
+        if (config.email().fallback() == ChannelKind.EMAIL) {
+            throw new IllegalStateException("hospital.notice.email.fallback must be log or webhook");
+        }
+        if (config.channel() == ChannelKind.EMAIL && config.email().fallback() == ChannelKind.WEBHOOK
+                && config.webhook().url().isEmpty()) {
+            throw new IllegalStateException("hospital.notice.email.fallback=webhook needs hospital.notice.webhook.url");
+        }
+        if (delivery.maxAttempts() < 1 || delivery.batchSize() < 1) {
+            throw new IllegalStateException("hospital.notice.delivery.max-attempts and batch-size must be at least 1");
+        }
+        if (delivery.lease().compareTo(delivery.timeout().multipliedBy(2)) < 0) {
+            throw new IllegalStateException("hospital.notice.delivery.lease must be at least twice the timeout");
+        }
+    }
+
+    /** Asks for a delivery round soon, e.g. after a consumer committed new notifications. */
+    public void wake() {
+        bus.send(WAKE, "");
+    }
+
+    /** Event-bus consumers run on their own safe Vert.x context, as the reactive session requires. */
+    @ConsumeEvent(WAKE)
+    Uni<Void> onWake(String ignored) {
+        return deliverDue();
+    }
+
+    @Scheduled(every = "${hospital.notice.delivery.poll-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return deliverDue();
+    }
+
+    /** Delivers until nothing is due; rounds never overlap within a replica. */
+    public Uni<Void> deliverDue() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = io.vertx.core.Vertx.currentContext();
+        return rounds(context)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Notification delivery round failed, will retry: %s", failure.getMessage());
+                    return null;
+                })
+                .eventually(() -> {
+                    running.set(false);
+                    if (again.get()) {
+                        // Woken after the last look: make sure that work is not left for the timer.
+                        wake();
+                    }
+                });
+    }
+
+    private Uni<Void> rounds(Context context) {
+        again.set(false);
+        return claim().flatMap(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            // Channel calls run concurrently; their outcomes are recorded one after the other because the
+            // reactive session of this context must not be shared by concurrent transactions.
+            return Multi.createFrom().iterable(claimed)
+                    .onItem().transformToUniAndMerge(d -> attempt(d, context))
+                    .collect().asList()
+                    .flatMap(outcomes -> Multi.createFrom().iterable(outcomes)
+                            .onItem().transformToUniAndConcatenate(this::record)
+                            .collect().last())
+                    .flatMap(ignored -> claimed.size() >= config.delivery().batchSize() || again.get()
+                            ? rounds(context)
+                            : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** Takes the due notifications and hides them from other workers for the lease. */
+    Uni<List<Delivery>> claim() {
+        NoticeConfig.Delivery delivery = config.delivery();
+        return pool.preparedQuery("UPDATE notification SET next_attempt_at = now() + make_interval(secs => $2)"
+                + " WHERE id IN (SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                + " ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, event_id, event_type, reservation_id, recipient, channel, language, message, attempts")
+                .execute(Tuple.of(delivery.batchSize(), delivery.lease().toMillis() / 1000.0))
+                .map(rows -> {
+                    List<Delivery> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
+                                row.getUUID("reservation_id"), row.getString("recipient"),
+                                ChannelKind.valueOf(row.getString("channel")), Language.valueOf(row.getString("language")),
+                                row.getString("message"), row.getInteger("attempts") + 1));
+                    }
+                    return claimed;
+                });
+    }
+
+    private record Outcome(Delivery delivery, String error) {
+    }
+
+    /** One channel call, bounded by the timeout; never fails, the failure is the outcome. */
+    private Uni<Outcome> attempt(Delivery d, Context context) {
+        NotificationChannel channel = channels.get(d.channel());
+        Uni<Void> call = channel == null
+                ? Uni.createFrom().failure(new IllegalStateException("no channel " + d.channel()))
+                : Uni.createFrom().deferred(() -> channel.deliver(d));
+        Uni<Outcome> outcome = call
+                .ifNoItem().after(config.delivery().timeout())
+                .failWith(() -> new java.util.concurrent.TimeoutException(
+                        d.channel().wireName() + " gave no answer within " + config.delivery().timeout()))
+                .map(ok -> new Outcome(d, null))
+                .onFailure().recoverWithItem(failure -> new Outcome(d, describe(failure)));
+        // Channels may answer on another thread (timer, mail client): record on this round's context.
+        return context == null ? outcome
+                : outcome.emitOn(runnable -> context.runOnContext(ignored -> runnable.run()));
+    }
+
+    /** Records one attempt, and its event when the notification is settled, in one transaction. */
+    private Uni<Void> record(Outcome outcome) {
+        Delivery d = outcome.delivery();
+        return Panache.withTransaction(() -> notifications.findById(d.notificationId(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(n -> {
+                    if (n == null || n.status != NotificationStatus.PENDING) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    n.attempts++;
+                    if (outcome.error() == null) {
+                        n.status = NotificationStatus.SENT;
+                        n.sentAt = Instant.now();
+                        n.nextAttemptAt = null;
+                        LOG.debugf("Notification %s sent by %s after %d attempt(s)", n.id, n.channel, n.attempts);
+                        return outbox.append(NoticeEvents.TOPIC, NotificationSent.of(n));
+                    }
+                    n.lastError = outcome.error();
+                    if (n.attempts >= config.delivery().maxAttempts()) {
+                        n.status = NotificationStatus.FAILED;
+                        n.nextAttemptAt = null;
+                        LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts, n.lastError);
+                        return outbox.append(NoticeEvents.TOPIC, NotificationFailed.of(n));
+                    }
+                    n.nextAttemptAt = Instant.now().plus(backoff(n.attempts));
+                    LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, n.lastError,
+                            n.nextAttemptAt);
+                    return Uni.createFrom().voidItem();
+                }))
+                .onFailure().recoverWithItem(failure -> {
+                    // The row stays claimed until its lease ends, then it is tried again.
+                    LOG.warnf("Could not record delivery of %s: %s", d.notificationId(), failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** initial × multiplier^(attempts−1), capped, plus up to 10% jitter so retries of many rows spread out. */
+    Duration backoff(int attempts) {
+        NoticeConfig.Delivery delivery = config.delivery();
+        double millis = delivery.initialBackoff().toMillis() * Math.pow(delivery.backoffMultiplier(), attempts - 1);
+        long capped = (long) Math.min(millis, delivery.maxBackoff().toMillis());
+        long jitter = capped / 10 == 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 10);
+        return Duration.ofMillis(capped + jitter);
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure instanceof io.animalhospital.notice.client.ChannelException) {
+            text = failure.getMessage();
+        }
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+}

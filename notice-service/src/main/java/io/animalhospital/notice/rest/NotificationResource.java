@@ -1,0 +1,60 @@
+package io.animalhospital.notice.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.animalhospital.notice.domain.ClinicException;
+import io.animalhospital.notice.domain.Notification;
+import io.animalhospital.notice.domain.NotificationService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "notifications", description = "What was sent to customers about their reservations, and how it went")
+public class NotificationResource {
+
+    private final NotificationService service;
+
+    public NotificationResource(NotificationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Notifications of a reservation, or sent to a contact (phone or e-mail); one of the two is required")
+    public Uni<List<NotificationView>> find(
+            @Parameter(description = "the reservation's id (UUID)") @QueryParam("reservationId") String reservationId,
+            @Parameter(description = "a phone number or e-mail address") @QueryParam("recipient") String recipient) {
+        boolean byReservation = reservationId != null && !reservationId.isBlank();
+        boolean byRecipient = recipient != null && !recipient.isBlank();
+        if (!byReservation && !byRecipient) {
+            throw ClinicException.badRequest("Missing query",
+                    "Give reservationId or recipient, e.g. /notifications?reservationId=<uuid>");
+        }
+        Uni<List<Notification>> found;
+        if (byReservation) {
+            UUID id = uuid(reservationId.strip());
+            found = byRecipient ? service.byReservationAndRecipient(id, recipient.strip()) : service.byReservation(id);
+        } else {
+            found = service.byRecipient(recipient.strip());
+        }
+        return found.map(list -> list.stream().map(NotificationView::of).toList());
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ClinicException.badRequest("Invalid value", "reservationId '" + value + "' is not a UUID");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.animalhospital.notice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Events as the other services put them on Kafka (SPEC §4), as raw JSON. */
+final class Events {
+
+    private Events() {
+    }
+
+    /** A reservation's contact and visit, as carried by every reservation event's snapshot. */
+    record Reservation(UUID id, String ownerName, String phone, String email, String petName, String vet,
+            LocalDate date) {
+
+        static Reservation of(String petName, String phone, String email) {
+            return new Reservation(UUID.randomUUID(), "Kim Minji", phone, email, petName, "Park", LocalDate.of(2031, 5, 4));
+        }
+
+        String key() {
+            return id.toString();
+        }
+    }
+
+    static String reservationEvent(UUID eventId, String type, Reservation r, String status, String reason) {
+        Instant now = Instant.now();
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + now
+                + "\",\"reservationId\":\"" + r.id() + "\",\"status\":\"" + status + "\""
+                + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                + ",\"reservation\":{\"id\":\"" + r.id() + "\",\"status\":\"" + status
+                + "\",\"scheduleId\":\"" + UUID.randomUUID() + "\",\"vet\":\"" + r.vet() + "\",\"date\":\"" + r.date()
+                + "\",\"ownerName\":\"" + r.ownerName() + "\",\"phone\":\"" + r.phone() + "\",\"email\":"
+                + (r.email() == null ? "null" : "\"" + r.email() + "\"") + ",\"petName\":\"" + r.petName()
+                + "\",\"species\":\"dog\",\"reason\":\"limping\",\"createdAt\":\"" + now + "\",\"updatedAt\":\"" + now
+                + "\",\"aFieldFromTheFuture\":1}}";
+    }
+
+    static String billIssued(UUID eventId, UUID reservationId, long total) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"BillIssued\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"reservationId\":\"" + reservationId + "\",\"billId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"ISSUED\",\"total\":" + total + ",\"currency\":\"KRW\",\"lines\":[{\"code\":\"CONSULT\","
+                + "\"description\":\"Consultation\",\"quantity\":1,\"unitPrice\":" + total + ",\"amount\":" + total + "}]}";
+    }
+
+    static String billPaid(UUID eventId, UUID reservationId, long total, String method) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"BillPaid\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"reservationId\":\"" + reservationId + "\",\"billId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"PAID\",\"total\":" + total + ",\"currency\":\"KRW\",\"method\":\"" + method
+                + "\",\"paidAt\":\"" + Instant.now() + "\"}";
+    }
+}
