@@ -1,5 +1,7 @@
 package io.animalhospital.lookup.messaging;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -9,6 +11,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.lookup.domain.ReservationStatusProjection;
+import io.animalhospital.lookup.domain.StatusDocument;
+import io.animalhospital.lookup.messaging.LookupEvents.BillEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,10 +30,15 @@ public class BillingEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final ReservationStatusProjection projection;
+    private final StatusChanges changes;
 
-    public BillingEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+    public BillingEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, ReservationStatusProjection projection,
+            StatusChanges changes) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
+        this.projection = projection;
+        this.changes = changes;
     }
 
     @Incoming(TOPIC)
@@ -40,17 +50,31 @@ public class BillingEventsConsumer {
         return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
             if (!first) {
                 LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().<StatusDocument>nullItem();
             }
             return apply(event);
-        }));
+        }))
+                .onFailure().invoke(failure -> LOG.warnf("Applying %s %s failed (retried, then DLQ): %s",
+                        event.type(), event.eventId(), failure.toString()))
+                // Live subscribers hear about a change only once it is committed.
+                .invoke(changes::publish)
+                .replaceWithVoid();
     }
 
-    private Uni<Void> apply(IncomingEvent event) {
-        switch (event.type()) {
-            default:
-                // Events this service does not act on are recorded and skipped.
-                return Uni.createFrom().voidItem();
-        }
+    /** The changed document, or null when nothing changed. */
+    private Uni<StatusDocument> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case "BillIssued", "BillPaid" -> {
+                BillEvent e = event.as(BillEvent.class);
+                Instant at = LookupEvents.occurredAt(e.occurredAt(), event);
+                String status = e.status() != null ? e.status() : "BillPaid".equals(e.type()) ? "PAID" : "ISSUED";
+                yield projection.apply(e.reservationId(), e.eventId(), at, view -> {
+                    view.bill(e.billId(), e.total(), status, at);
+                    view.history(e.eventId(), status, at, e.type());
+                });
+            }
+            // Events this service does not act on are recorded and skipped.
+            default -> Uni.createFrom().nullItem();
+        };
     }
 }

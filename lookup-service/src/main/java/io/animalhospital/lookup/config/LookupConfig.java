@@ -1,0 +1,17 @@
+package io.animalhospital.lookup.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hospital.lookup")
+public interface LookupConfig {
+
+    Rebuild rebuild();
+
+    interface Rebuild {
+
+        /** The admin endpoint that rebuilds the view from the topics; an operator may switch it off. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,83 @@
+package io.animalhospital.lookup.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.animalhospital.lookup.domain.StatusDocument;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.mutiny.core.eventbus.EventBus;
+import io.vertx.mutiny.core.eventbus.Message;
+import io.vertx.mutiny.core.eventbus.MessageConsumer;
+
+/**
+ * Fans committed view changes out to live stream subscribers, on the Vert.x event bus with one address per
+ * reservation, so a subscriber only hears about its own reservation. Local to this replica: a change reaches
+ * the subscribers connected to the replica whose consumer applied the event (see the README).
+ */
+@ApplicationScoped
+public class StatusChanges {
+
+    private final EventBus bus;
+
+    public StatusChanges(EventBus bus) {
+        this.bus = bus;
+    }
+
+    void registerCodec(@Observes StartupEvent start) {
+        bus.getDelegate().registerDefaultCodec(StatusDocument.class, new LocalCodec());
+    }
+
+    /** Call only after the transaction that produced the document has committed. */
+    public void publish(StatusDocument document) {
+        if (document != null) {
+            bus.publish(address(document.reservationId()), document);
+        }
+    }
+
+    /** Every change of the reservation's view from now on, delivered on the subscriber's context. */
+    public Multi<StatusDocument> of(UUID reservationId) {
+        return Multi.createFrom().deferred(() -> {
+            MessageConsumer<StatusDocument> consumer = bus.consumer(address(reservationId));
+            return consumer.toMulti().map(Message::body)
+                    .onTermination().call(consumer::unregister);
+        });
+    }
+
+    private static String address(UUID reservationId) {
+        return "reservation-status." + reservationId;
+    }
+
+    /** Documents are immutable records and never leave the JVM: handed over as they are. */
+    static final class LocalCodec implements MessageCodec<StatusDocument, StatusDocument> {
+
+        @Override
+        public void encodeToWire(Buffer buffer, StatusDocument document) {
+            throw new UnsupportedOperationException("status changes stay within this replica");
+        }
+
+        @Override
+        public StatusDocument decodeFromWire(int pos, Buffer buffer) {
+            throw new UnsupportedOperationException("status changes stay within this replica");
+        }
+
+        @Override
+        public StatusDocument transform(StatusDocument document) {
+            return document;
+        }
+
+        @Override
+        public String name() {
+            return "status-document-local";
+        }
+
+        @Override
+        public byte systemCodecID() {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.animalhospital.lookup.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.animalhospital.lookup.domain.ReservationStatusView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class StatusViewRepository implements PanacheRepositoryBase<ReservationStatusView, UUID> {
+
+    /**
+     * The reservation's view, created empty if this is the first event about it, and row-locked until the
+     * transaction ends. Events of one reservation arrive on four topics and are applied concurrently: the
+     * upsert lets two "first" events meet on one row instead of failing on the primary key, and the lock
+     * makes their read-modify-write cycles take turns, so no update is lost.
+     */
+    public Uni<ReservationStatusView> lockOrCreate(UUID reservationId) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("INSERT INTO reservation_status (reservation_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .setParameter("id", reservationId)
+                .executeUpdate())
+                .flatMap(inserted -> find("reservationId", reservationId)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult());
+    }
+
+    public Uni<List<ReservationStatusView>> byPhone(String phone) {
+        return list("phone", Sort.by("date").and("reservationId"), phone);
+    }
+
+    /** Empties the view and the consumers' memory of applied events: the start of a rebuild. */
+    public Uni<Void> truncateWithProcessedEvents() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("TRUNCATE reservation_status, processed_event")
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

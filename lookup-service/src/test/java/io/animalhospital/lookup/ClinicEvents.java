@@ -1,0 +1,149 @@
+package io.animalhospital.lookup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.animalhospital.infra.TestKafka;
+
+/**
+ * Events as the other services publish them (SPEC §4), for one reservation: JSON values keyed by the
+ * reservation id, sent on the real broker. Times are explicit, so a test can make events arrive in any order.
+ */
+final class ClinicEvents {
+
+    static final String RESERVATIONS = "reservation-events";
+    static final String DIAGNOSIS = "diagnosis-events";
+    static final String BILLING = "billing-events";
+    static final String NOTICES = "notice-events";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    final UUID reservationId = UUID.randomUUID();
+    final UUID scheduleId = UUID.randomUUID();
+    final UUID billId = UUID.randomUUID();
+    final String phone;
+    final LocalDate date = LocalDate.now().plusDays(7);
+
+    ClinicEvents(String phone) {
+        this.phone = phone;
+    }
+
+    /** An event on its topic, ready to send (possibly twice). */
+    record Sent(String topic, String key, String json, UUID eventId) {
+
+        void to(TestKafka kafka) {
+            kafka.send(topic, key, json);
+        }
+    }
+
+    Sent reservation(String type, String status, Instant at) {
+        ObjectNode event = envelope(type, at);
+        event.put("status", status);
+        if ("ReservationCancelled".equals(type)) {
+            event.put("reason", "CUSTOMER");
+        }
+        ObjectNode r = event.putObject("reservation");
+        r.put("id", reservationId.toString());
+        r.put("status", status);
+        r.put("scheduleId", scheduleId.toString());
+        r.put("vet", "Dr. Kim");
+        r.put("date", date.toString());
+        r.put("ownerName", "Hong Gildong");
+        r.put("phone", phone);
+        r.putNull("email");
+        r.put("petName", "Choco");
+        r.put("species", "dog");
+        r.put("reason", "vaccination");
+        r.put("createdAt", at.toString());
+        r.put("updatedAt", at.toString());
+        return sent(RESERVATIONS, event);
+    }
+
+    Sent approved(Instant at) {
+        ObjectNode event = envelope("AppointmentApproved", at);
+        event.put("scheduleId", scheduleId.toString());
+        event.put("status", "BOOKED");
+        return sent(DIAGNOSIS, event);
+    }
+
+    Sent treated(Instant at) {
+        ObjectNode event = envelope("Treated", at);
+        event.put("scheduleId", scheduleId.toString());
+        event.put("status", "TREATED");
+        event.set("medicalRecord", JSON.valueToTree(Map.of(
+                "doctor", "Dr. Kim",
+                "medicalOpinion", "healthy",
+                "treatment", "rabies vaccine",
+                "prescription", "rest",
+                "items", List.of(Map.of("code", "VACCINE_RABIES", "quantity", 1)))));
+        return sent(DIAGNOSIS, event);
+    }
+
+    Sent billIssued(Instant at) {
+        ObjectNode event = envelope("BillIssued", at);
+        event.put("billId", billId.toString());
+        event.put("status", "ISSUED");
+        event.put("total", 35000);
+        event.put("currency", "KRW");
+        event.set("lines", JSON.valueToTree(List.of(Map.of("code", "CONSULTATION", "description", "Consultation",
+                "quantity", 1, "unitPrice", 10000, "amount", 10000))));
+        return sent(BILLING, event);
+    }
+
+    Sent billPaid(Instant at) {
+        ObjectNode event = envelope("BillPaid", at);
+        event.put("billId", billId.toString());
+        event.put("status", "PAID");
+        event.put("total", 35000);
+        event.put("currency", "KRW");
+        event.put("method", "CARD");
+        event.put("paidAt", at.toString());
+        return sent(BILLING, event);
+    }
+
+    Sent notification(String status, String message, Instant at) {
+        ObjectNode event = envelope("SENT".equals(status) ? "NotificationSent" : "NotificationFailed", at);
+        event.put("notificationId", UUID.randomUUID().toString());
+        event.put("sourceEventId", UUID.randomUUID().toString());
+        event.put("sourceEventType", "ReservationPlaced");
+        event.put("recipient", phone);
+        event.put("channel", "log");
+        event.put("message", message);
+        event.put("status", status);
+        event.put("attempts", 1);
+        event.putNull("lastError");
+        return sent(NOTICES, event);
+    }
+
+    private ObjectNode envelope(String type, Instant at) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("occurredAt", at.toString());
+        event.put("reservationId", reservationId.toString());
+        return event;
+    }
+
+    private Sent sent(String topic, ObjectNode event) {
+        try {
+            return new Sent(topic, reservationId.toString(), JSON.writeValueAsString(event),
+                    UUID.fromString(event.get("eventId").asText()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A phone number no other test uses. */
+    static String uniquePhone() {
+        return "010-" + (1000 + (int) (Math.random() * 9000)) + "-" + (1000 + (int) (Math.random() * 9000));
+    }
+}
