@@ -54,7 +54,7 @@ public interface NoticeConfig {
         @WithDefault("60s")
         Duration lease();
 
-        /** Backstop scan for due notifications (retries, restarts, other replicas' work). */
+        /** Scan for due notifications (retries, restarts, other replicas' work); the scheduler's minimum is 1s. */
         @WithDefault("1s")
         Duration pollInterval();
 
