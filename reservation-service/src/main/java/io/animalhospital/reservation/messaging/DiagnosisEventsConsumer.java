@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.reservation.domain.ReservationService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,10 +26,12 @@ public class DiagnosisEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final ReservationService reservations;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed) {
+    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, ReservationService reservations) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
+        this.reservations = reservations;
     }
 
     @Incoming(TOPIC)
@@ -48,6 +51,12 @@ public class DiagnosisEventsConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         switch (event.type()) {
+            case "AppointmentApproved":
+                return reservations.appointmentApproved(event.reservationId());
+            case "AppointmentDeclined":
+                return reservations.appointmentDeclined(event.reservationId(), event.body().path("reason").asText("DECLINED"));
+            case "Treated":
+                return reservations.treated(event.reservationId());
             default:
                 // Events this service does not act on are recorded and skipped.
                 return Uni.createFrom().voidItem();

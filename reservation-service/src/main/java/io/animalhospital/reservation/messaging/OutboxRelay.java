@@ -83,7 +83,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Delayed: the emitter is wired to Kafka only once the application has started.
+    @Scheduled(every = "${hospital.outbox.poll-interval}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }

@@ -1,0 +1,66 @@
+package io.animalhospital.reservation.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A customer's reservation of a seat on a vet's schedule; the seat itself lives in diagnosis-service. */
+@Entity
+@Table(name = "reservation")
+public class Reservation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReservationStatus status;
+
+    @Column(name = "schedule_id", nullable = false)
+    public UUID scheduleId;
+
+    @Column(nullable = false)
+    public String vet;
+
+    @Column(nullable = false)
+    public LocalDate date;
+
+    @Column(name = "owner_name", nullable = false)
+    public String ownerName;
+
+    @Column(nullable = false)
+    public String phone;
+
+    public String email;
+
+    @Column(name = "pet_name", nullable = false)
+    public String petName;
+
+    @Column(nullable = false)
+    public String species;
+
+    public String reason;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Concurrent changes (customer, staff events) never silently overwrite each other. */
+    @Version
+    public long version;
+}

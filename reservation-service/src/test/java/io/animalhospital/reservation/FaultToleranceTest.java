@@ -1,0 +1,92 @@
+package io.animalhospital.reservation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.animalhospital.infra.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The guarded call with short test numbers (application.properties %test): timeout 2.5 s, the breaker opens
+ * after 4 calls with half failing and tries again after 2 s, Retry-After 2 s.
+ */
+@QuarkusTest
+class FaultToleranceTest {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void connect() {
+        db = new TestDatabase(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    /** Leaves diagnosis running normally and the breaker closed for the tests that follow. */
+    @AfterEach
+    void diagnosisBackToNormal() {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Recovered", 1000, false);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ReservationFlowTest.place(scheduleId, "010-0000-0000").statusCode() == 201);
+    }
+
+    @Test
+    void diagnosisDownAnswers503ThenTheBreakerOpensAndClosesAgain() {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Flaky", 50, false);
+        long before = db.count("SELECT count(*) FROM reservation");
+        DiagnosisService.kill();
+
+        for (int i = 0; i < 4; i++) {
+            unavailable(ReservationFlowTest.place(scheduleId, "010-6666-0001"));
+        }
+        // Open: answered at once, without waiting for the unreachable service.
+        ReservationFlowTest.place(scheduleId, "010-6666-0002").then().time(lessThan(500L));
+        unavailable(ReservationFlowTest.place(scheduleId, "010-6666-0002"));
+        assertThat(db.count("SELECT count(*) FROM reservation")).isEqualTo(before);
+
+        DiagnosisService.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ReservationFlowTest.place(scheduleId, "010-6666-0003").statusCode() == 201);
+        ReservationFlowTest.place(scheduleId, "010-6666-0004").then().statusCode(201);
+    }
+
+    @Test
+    void aLostAnswerLeavesNoSeatAndNoReservation() {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Slow", 3, false);
+        long before = db.count("SELECT count(*) FROM reservation");
+        DiagnosisService.ensureSlow();
+
+        // diagnosis commits each booking but answers (after 3 s) later than reservation-service's 2.5 s timeout
+        for (int i = 0; i < 2; i++) {
+            long started = System.nanoTime();
+            unavailable(ReservationFlowTest.place(scheduleId, "010-7777-0001"));
+            System.out.printf("lost-answer placement %d answered in %d ms%n", i, (System.nanoTime() - started) / 1_000_000);
+        }
+        long started = System.nanoTime();
+        unavailable(ReservationFlowTest.place(scheduleId, "010-7777-0001"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> DiagnosisService.booked(scheduleId) == 0);
+        assertThat(db.count("SELECT count(*) FROM reservation")).isEqualTo(before);
+    }
+
+    private static void unavailable(Response response) {
+        response.then().statusCode(503)
+                .header("Retry-After", equalTo("2"))
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(503));
+    }
+}
