@@ -27,13 +27,21 @@ final class ClinicEvents {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    final UUID reservationId = UUID.randomUUID();
-    final UUID scheduleId = UUID.randomUUID();
-    final UUID billId = UUID.randomUUID();
+    final UUID reservationId;
+    final UUID scheduleId;
+    final UUID billId;
     final String phone;
-    final LocalDate date = LocalDate.now().plusDays(7);
+    final LocalDate date = LocalDate.of(2031, 5, 14);
 
     ClinicEvents(String phone) {
+        this(UUID.randomUUID(), phone);
+    }
+
+    /** A reservation whose ids are derived from its id, so a story can be told again elsewhere. */
+    ClinicEvents(UUID reservationId, String phone) {
+        this.reservationId = reservationId;
+        this.scheduleId = UUID.nameUUIDFromBytes(("schedule-" + reservationId).getBytes());
+        this.billId = UUID.nameUUIDFromBytes(("bill-" + reservationId).getBytes());
         this.phone = phone;
     }
 

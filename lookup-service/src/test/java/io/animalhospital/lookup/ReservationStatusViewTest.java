@@ -79,6 +79,91 @@ class ReservationStatusViewTest {
                 .body("[0].reservationId", equalTo(story.reservationId.toString()));
     }
 
+    @Test
+    void treatmentAndBillBeforeTheReservationConverge() {
+        ClinicEvents story = new ClinicEvents(ClinicEvents.uniquePhone());
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        story.treated(t.plusSeconds(3)).to(kafka);
+        story.billIssued(t.plusSeconds(5)).to(kafka);
+
+        // What is known so far is kept, even without the reservation itself.
+        JsonPath partial = awaitVersion(story, 2);
+        assertThat(partial.getString("ownerName")).isNull();
+        assertThat(partial.getString("appointmentStatus")).isEqualTo("TREATED");
+        assertThat(partial.getString("bill.status")).isEqualTo("ISSUED");
+
+        story.reservation("ReservationTreated", "TREATED", t.plusSeconds(4)).to(kafka);
+        // Late arrivals that happened earlier: they fill in the details but cannot turn the status back.
+        story.reservation("ReservationPlaced", "AWAITING_APPROVAL", t).to(kafka);
+        story.approved(t.plusSeconds(1)).to(kafka);
+        story.reservation("ReservationApproved", "RESERVED", t.plusSeconds(2)).to(kafka);
+
+        JsonPath view = awaitVersion(story, 6);
+        assertThat(view.getString("ownerName")).isEqualTo("Hong Gildong");
+        assertThat(view.getString("petName")).isEqualTo("Choco");
+        assertThat(view.getString("reservationStatus")).isEqualTo("TREATED");
+        assertThat(view.getString("appointmentStatus")).isEqualTo("TREATED");
+        assertThat(view.getString("treatment.prescription")).isEqualTo("rest");
+        assertThat(view.getString("bill.status")).isEqualTo("ISSUED");
+        assertThat(view.getInt("bill.total")).isEqualTo(35000);
+        assertThat(history(view)).containsExactly("ReservationPlaced", "AppointmentApproved", "ReservationApproved",
+                "Treated", "ReservationTreated", "BillIssued");
+        assertThat(Instant.parse(view.getString("updatedAt"))).isEqualTo(t.plusSeconds(5));
+    }
+
+    @Test
+    void aDuplicatedEventAddsOneHistoryEntry() {
+        ClinicEvents story = new ClinicEvents(ClinicEvents.uniquePhone());
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClinicEvents.Sent placed = story.reservation("ReservationPlaced", "RESERVED", t);
+        ClinicEvents.Sent paid = story.billPaid(t.plusSeconds(2));
+        placed.to(kafka);
+        placed.to(kafka);
+        paid.to(kafka);
+        paid.to(kafka);
+        placed.to(kafka);
+        // Sent after the duplicates on the same topics: once they are applied, the duplicates were seen.
+        story.reservation("ReservationCancelled", "CANCELLED", t.plusSeconds(1)).to(kafka);
+        story.billIssued(t.plusMillis(1500)).to(kafka);
+
+        JsonPath view = awaitVersion(story, 4);
+        assertThat(history(view)).containsExactly("ReservationPlaced", "ReservationCancelled", "BillIssued",
+                "BillPaid");
+        assertThat(view.getString("reservationStatus")).isEqualTo("CANCELLED");
+        assertThat(view.getString("appointmentStatus")).isEqualTo("CANCELLED");
+        assertThat(view.getString("bill.status")).isEqualTo("PAID");
+    }
+
+    @Test
+    void eventsOfOneReservationOnAllTopicsAtOnceAreAllApplied() {
+        ClinicEvents story = new ClinicEvents(ClinicEvents.uniquePhone());
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Four consumers apply these concurrently to one row: the row lock makes them take turns.
+        for (int i = 0; i < 5; i++) {
+            story.notification("SENT", "message " + i, t.plusSeconds(10 + i)).to(kafka);
+            story.reservation("ReservationChanged", "RESERVED", t.plusSeconds(i)).to(kafka);
+            story.approved(t.plusSeconds(i)).to(kafka);
+            story.billIssued(t.plusSeconds(i)).to(kafka);
+        }
+        JsonPath view = awaitVersion(story, 20);
+        assertThat(view.getList("history")).hasSize(15);
+        assertThat(view.getString("lastNotification.message")).isEqualTo("message 4");
+    }
+
+    @Test
+    void unknownReservationIs404AndBadIdIs400() {
+        given().get("/reservation-status/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/reservation-status/not-a-uuid").then()
+                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid reservation id"));
+        given().get("/reservation-status/1-2-3-4-5").then().statusCode(400);
+        given().get("/reservation-status/not-a-uuid/stream").then().statusCode(400);
+        given().get("/reservation-status").then()
+                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Phone required"));
+        given().queryParam("phone", "010-9999-0000").get("/reservation-status").then()
+                .statusCode(200).body("size()", equalTo(0));
+    }
+
     static JsonPath awaitVersion(ClinicEvents story, int version) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .get("/reservation-status/" + story.reservationId).then()

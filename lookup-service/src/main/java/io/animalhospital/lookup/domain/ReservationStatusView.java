@@ -122,6 +122,8 @@ public class ReservationStatusView extends PanacheEntityBase {
         }
         List<UUID> applied = new ArrayList<>(appliedEvents.ids());
         applied.add(eventId);
+        // Sorted, not in arrival order: the stored row is the same whatever order the events came in.
+        applied.sort(null);
         appliedEvents = new AppliedEvents(applied);
         version++;
         if (updatedAt == null || occurredAt.isAfter(updatedAt)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Rebuilds the view from scratch by replaying the topics: empties the view and processed_event, then moves
@@ -62,9 +65,14 @@ public class ViewRebuild {
                     "Another rebuild request is being set up; try again in a moment"));
         }
         Instant startedAt = Instant.now();
+        // Consumer calls answer on Kafka's polling threads; the database work belongs on this request's context.
+        Context context = Vertx.currentContext();
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
         return allAssignments()
+                .emitOn(onContext)
                 .call(() -> Panache.withTransaction(views::truncateWithProcessedEvents))
                 .call(this::seekToBeginning)
+                .emitOn(onContext)
                 .map(assigned -> {
                     Map<String, Integer> partitions = new TreeMap<>();
                     assigned.forEach((channel, parts) -> partitions.put(channel, parts.size()));
