@@ -143,6 +143,24 @@ class BillIssuingTest {
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
     }
 
+    @Test
+    void anUnreadableTreatedGoesToTheDlqAndLeavesNothingBehind() {
+        UUID reservationId = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        try (TestKafka.Reader dlq = kafka.reader(DIAGNOSIS_EVENTS + ".dlq")) {
+            kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), Clinic.treated(broken, reservationId, "XRAY", 1)
+                    .replace("\"quantity\":1", "\"quantity\":\"one\""));
+            UUID next = UUID.randomUUID();
+            sendTreated(kafka, next, UUID.randomUUID(), "XRAY", 1);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> processed(next) == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !dlq.matching(r -> reservationId.toString().equals(r.key())).isEmpty());
+        }
+        assertThat(processed(broken)).isZero();
+        assertThat(db.count("SELECT count(*) FROM bill WHERE reservation_id = ?", reservationId)).isZero();
+    }
+
     private static ConsumerRecord<String, String> awaitEvent(TestKafka.Reader reader, UUID reservationId, String type) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String>[] found = new ConsumerRecord[1];

@@ -35,8 +35,9 @@ import io.animalhospital.infra.TestKafka;
 /**
  * Replicas of the packaged billing-service (SPEC §4 "Consuming"): a replica that was not running catches up on what
  * it missed; two replicas in one consumer group share the partitions and every event is applied once; when one
- * crashes, the other takes over its partitions and still applies every event once. Runs after {@code package}
- * (failsafe), because it starts the real jar twice.
+ * crashes, the other takes over its partitions and still applies every event once; after a full stop, a restarted
+ * replica catches up from the committed offsets. Runs after {@code package} (failsafe), because it starts the real
+ * jar as child processes.
  */
 class ScaleOutIT {
 
@@ -115,6 +116,12 @@ class ScaleOutIT {
         reservations.addAll(duringCrash);
         first.kill();
         reservations.addAll(treat(15));
+        await().atMost(Duration.ofSeconds(60)).until(() -> bills() == reservations.size());
+
+        // 4. Catch-up after a restart: nothing runs while treatments go on; the restarted replica applies them.
+        second.close();
+        reservations.addAll(treat(10));
+        start("replica-1-restarted");
         await().atMost(Duration.ofSeconds(60)).until(() -> bills() == reservations.size());
 
         assertThat(db.count("SELECT count(*) FROM (SELECT reservation_id FROM bill GROUP BY reservation_id"
