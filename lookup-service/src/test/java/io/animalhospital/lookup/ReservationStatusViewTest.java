@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** The view built from events on the real broker, stored in the real database. */
 @QuarkusTest
@@ -165,9 +166,10 @@ class ReservationStatusViewTest {
     }
 
     static JsonPath awaitVersion(ClinicEvents story, int version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .get("/reservation-status/" + story.reservationId).then()
-                .statusCode(200).body("version", equalTo(version)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = given().get("/reservation-status/" + story.reservationId);
+            return response.statusCode() == 200 && Integer.valueOf(version).equals(response.path("version"));
+        });
         return given().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
     }
 
