@@ -95,6 +95,10 @@ public final class QuarkusApp {
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
+            // A child must not outlive the JVM that started it (a test run, the local stack).
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Processes.stop(started.toHandle(),
+                    Duration.ofSeconds(20)), name + "-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -87,7 +88,10 @@ public class ReservationService {
                     Uni<AppointmentAnswer> moved = scheduleId == null || scheduleId.equals(current.scheduleId)
                             ? Uni.createFrom().nullItem()
                             : onThisContext(diagnosis.move(id, new MoveAppointment(scheduleId)));
-                    return moved.flatMap(answer -> Panache.withTransaction(() -> reservations.findById(id)
+                    // Row-locked re-read: a clinic event applied meanwhile is seen, not overwritten or
+                    // reported as a conflict after diagnosis already moved the seat.
+                    return moved.flatMap(answer -> Panache.withTransaction(() -> reservations
+                            .findById(id, LockModeType.PESSIMISTIC_WRITE)
                             .flatMap(r -> {
                                 if (answer != null) {
                                     r.scheduleId = answer.scheduleId();
@@ -105,7 +109,7 @@ public class ReservationService {
 
     /** The customer cancels; allowed until treated. Cancelling twice answers the cancelled reservation. */
     public Uni<Reservation> cancel(UUID id) {
-        return Panache.withTransaction(() -> reservations.findById(id)
+        return Panache.withTransaction(() -> reservations.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ClinicException.notFound("Reservation", id))
                 .flatMap(r -> {
                     if (r.status == ReservationStatus.TREATED) {
@@ -161,7 +165,7 @@ public class ReservationService {
     }
 
     private Uni<Void> existing(UUID id, java.util.function.Function<Reservation, Uni<Void>> change) {
-        return reservations.findById(id).flatMap(r -> {
+        return reservations.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(r -> {
             if (r == null) {
                 // An appointment whose reservation was never written: its NOT_CONFIRMED cancellation frees it.
                 LOG.debugf("Event for unknown reservation %s ignored", id);
