@@ -139,14 +139,13 @@ public class NotificationDelivery {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            // Channel calls run concurrently; their outcomes are recorded one after the other because the
-            // reactive session of this context must not be shared by concurrent transactions.
+            LOG.debugf("Claimed %d notification(s)", claimed.size());
+            // Channel calls run concurrently; each outcome is recorded as soon as it is in, one at a time,
+            // because the reactive session of this context must not be shared by concurrent transactions.
             return Multi.createFrom().iterable(claimed)
                     .onItem().transformToUniAndMerge(d -> attempt(d, context))
-                    .collect().asList()
-                    .flatMap(outcomes -> Multi.createFrom().iterable(outcomes)
-                            .onItem().transformToUniAndConcatenate(this::record)
-                            .collect().last())
+                    .onItem().transformToUniAndConcatenate(this::record)
+                    .collect().last()
                     .flatMap(ignored -> claimed.size() >= config.delivery().batchSize() || again.get()
                             ? rounds(context)
                             : Uni.createFrom().voidItem());
