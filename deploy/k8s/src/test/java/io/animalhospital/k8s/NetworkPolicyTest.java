@@ -1,0 +1,165 @@
+package io.animalhospital.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Puts the rendered NetworkPolicies (and Strimzi's listener peers) to work on a model of the running system, and
+ * compares every connection they allow with the paths issue 5 lists: the gateway to each service, reservation-service
+ * to diagnosis-service, each service to its own database and to the Kafka brokers, DNS; plus what the operators'
+ * own pods need. Anything else allowed, or anything listed but blocked, fails.
+ */
+class NetworkPolicyTest {
+
+    static final String GATEWAY_NAMESPACE = "envoy-gateway-system";
+
+    static Stream<String> overlays() {
+        return Project.OVERLAYS.stream();
+    }
+
+    record Target(Network.Pod pod, int port, String protocol) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void policiesAllowExactlyTheListedPaths(String overlay) {
+        Rendered rendered = Kustomize.overlay(overlay);
+        String namespace = rendered.all(Deployment.class).get(0).getMetadata().getNamespace();
+        assertThat(namespace).as(overlay + " namespace").isNotBlank();
+        Kafka kafka = OverlaysTest.onlyKafka(rendered);
+
+        List<Network.Pod> pods = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        Map<String, Network.Pod> services = new HashMap<>();
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            Network.Pod pod = new Network.Pod(Rendered.nameOf(deployment), namespace, deployment.getSpec().getTemplate().getMetadata().getLabels());
+            services.put(pod.name(), pod);
+            pods.add(pod);
+            targets.add(new Target(pod, OverlaysTest.container(deployment).getPorts().get(0).getContainerPort(), "TCP"));
+        }
+        Map<String, List<Network.Pod>> databasePods = new HashMap<>();
+        for (Cnpg.Cluster cluster : rendered.all(Cnpg.Cluster.class)) {
+            for (int instance = 1; instance <= 2; instance++) {
+                Map<String, String> labels = new HashMap<>(cluster.spec().inheritedMetadata().labels());
+                labels.put("cnpg.io/cluster", Rendered.nameOf(cluster));
+                labels.put("cnpg.io/podRole", "instance");
+                labels.put("cnpg.io/instanceName", Rendered.nameOf(cluster) + "-" + instance);
+                Network.Pod pod = new Network.Pod(Rendered.nameOf(cluster) + "-" + instance, namespace, labels);
+                databasePods.computeIfAbsent(Rendered.nameOf(cluster), key -> new ArrayList<>()).add(pod);
+                pods.add(pod);
+                targets.add(new Target(pod, 5432, "TCP"));
+                targets.add(new Target(pod, 8000, "TCP"));
+            }
+        }
+        List<Network.Pod> brokers = new ArrayList<>();
+        for (KafkaNodePool pool : rendered.all(KafkaNodePool.class)) {
+            boolean broker = pool.getSpec().getRoles().contains(ProcessRoles.BROKER);
+            Network.Pod pod = new Network.Pod(Rendered.nameOf(kafka) + "-" + Rendered.nameOf(pool) + "-0", namespace, Map.of(
+                    "strimzi.io/cluster", Rendered.nameOf(kafka),
+                    "strimzi.io/kind", "Kafka",
+                    "strimzi.io/name", Rendered.nameOf(kafka) + "-kafka",
+                    "strimzi.io/pool-name", Rendered.nameOf(pool),
+                    "strimzi.io/broker-role", String.valueOf(broker),
+                    "strimzi.io/controller-role", String.valueOf(pool.getSpec().getRoles().contains(ProcessRoles.CONTROLLER))));
+            pods.add(pod);
+            if (broker) {
+                brokers.add(pod);
+                kafka.getSpec().getKafka().getListeners().forEach(listener -> targets.add(new Target(pod, listener.getPort(), "TCP")));
+            }
+        }
+        Network.Pod gateway = new Network.Pod("gateway-proxy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"));
+        Network.Pod dns = new Network.Pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"));
+        Network.Pod cnpgOperator = new Network.Pod("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
+        Network.Pod stranger = new Network.Pod("stranger", namespace, Map.of("app", "stranger"));
+        Network.Pod outsider = new Network.Pod("outsider", "elsewhere", Map.of("app", "outsider"));
+        pods.addAll(List.of(gateway, dns, cnpgOperator, stranger, outsider));
+        targets.add(new Target(dns, 53, "UDP"));
+        targets.add(new Target(dns, 53, "TCP"));
+
+        // Strimzi writes the brokers' NetworkPolicy from each listener's networkPolicyPeers (none = everyone).
+        Network.IngressGuard strimzi = (from, to, port) -> {
+            if (!brokers.contains(to)) {
+                return null;
+            }
+            return kafka.getSpec().getKafka().getListeners().stream().filter(listener -> listener.getPort() == port).findFirst()
+                    .map(GenericKafkaListener::getNetworkPolicyPeers)
+                    .map(peers -> Network.peersMatch(peers, namespace, from))
+                    .orElse(false);
+        };
+        Network network = new Network(rendered.all(NetworkPolicy.class), List.of(strimzi));
+
+        Set<String> expected = new TreeSet<>();
+        for (Target target : targets) {
+            if (services.containsValue(target.pod())) {
+                expected.add(edge(gateway, target));
+                if (target.pod().name().equals("diagnosis-service")) {
+                    expected.add(edge(services.get("reservation-service"), target));
+                }
+            }
+        }
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            Network.Pod service = services.get(Rendered.nameOf(deployment));
+            String cluster = Rendered.nameOf(OverlaysTest.databaseCluster(rendered, deployment));
+            for (Target target : targets) {
+                boolean ownDatabase = databasePods.get(cluster).contains(target.pod()) && target.port() == 5432;
+                boolean kafkaClientPort = brokers.contains(target.pod()) && target.port() == plainPort(kafka);
+                if (ownDatabase || kafkaClientPort || target.pod() == dns) {
+                    expected.add(edge(service, target));
+                }
+            }
+        }
+        for (List<Network.Pod> instances : databasePods.values()) {
+            for (Target target : targets) {
+                if (instances.contains(target.pod())) {
+                    instances.stream().filter(pod -> pod != target.pod()).forEach(pod -> expected.add(edge(pod, target)));
+                    if (target.port() == 8000) {
+                        expected.add(edge(cnpgOperator, target));
+                    }
+                }
+            }
+        }
+
+        Set<String> allowed = new TreeSet<>();
+        for (Network.Pod from : pods) {
+            for (Target target : targets) {
+                // DNS is not ours to police except for our services' egress.
+                boolean relevant = target.pod() != dns || services.containsValue(from);
+                if (from != target.pod() && relevant && network.allows(from, target.pod(), target.port(), target.protocol())) {
+                    allowed.add(edge(from, target));
+                }
+            }
+        }
+        Set<String> unexpected = new TreeSet<>(allowed);
+        unexpected.removeAll(expected);
+        Set<String> blocked = new TreeSet<>(expected);
+        blocked.removeAll(allowed);
+        assertThat(unexpected.isEmpty() && blocked.isEmpty())
+                .as("%s NetworkPolicies%n  allowed but not a listed path:%n    %s%n  listed path but blocked:%n    %s", overlay,
+                        String.join("\n    ", unexpected), String.join("\n    ", blocked))
+                .isTrue();
+        assertThat(allowed).as(overlay + ": the model saw traffic at all").isNotEmpty();
+    }
+
+    private static int plainPort(Kafka kafka) {
+        return kafka.getSpec().getKafka().getListeners().stream().filter(listener -> !listener.isTls()).findFirst().orElseThrow().getPort();
+    }
+
+    private static String edge(Network.Pod from, Target to) {
+        return from.namespace() + "/" + from.name() + " -> " + to.pod().namespace() + "/" + to.pod().name() + ":" + to.port() + "/" + to.protocol();
+    }
+}
