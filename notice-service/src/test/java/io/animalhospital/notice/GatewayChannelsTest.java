@@ -50,6 +50,8 @@ class GatewayChannelsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The gateway refuses every message that mentions this pet. */
     private static final String REFUSED_PET = "Unlucky";
+    /** The gateway takes messages about this pet and never answers. */
+    private static final String UNANSWERED_PET = "Sleepy";
 
     private static TestKafka kafka;
     private static TestDatabase db;
@@ -79,6 +81,9 @@ class GatewayChannelsTest {
             byte[] request = exchange.getRequestBody().readAllBytes();
             JsonNode body = JSON.readTree(request);
             gatewayCalls.add(new Received(Instant.now(), exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            if (body.path("message").asText().contains(UNANSWERED_PET)) {
+                return; // the exchange stays open without an answer until the server stops
+            }
             boolean refused = body.path("message").asText().contains(REFUSED_PET)
                     || !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
             byte[] answer = (refused ? "{\"error\":\"gateway unavailable\"}" : "{\"accepted\":true}")
@@ -190,6 +195,19 @@ class GatewayChannelsTest {
         assertThat(event.path("recipient").asText()).isEqualTo("010-5555-0003");
         assertThat(event.path("sourceEventId").asText()).isEqualTo(refused.toString());
         assertThat(event.path("notificationId").asText()).isEqualTo(failed.get("id").toString());
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersTimesOutAndIsRetried() {
+        Reservation sleepy = Reservation.of(UNANSWERED_PET, "010-5555-0006", null);
+        UUID placed = UUID.randomUUID();
+        kafka.send("reservation-events", sleepy.key(), Events.reservationEvent(placed, "ReservationPlaced", sleepy, "RESERVED", null));
+
+        await().atMost(WAIT).until(() -> ((Integer) notification(placed).getOrDefault("attempts", 0)) >= 1);
+        Map<String, Object> n = notification(placed);
+        assertThat((String) n.get("last_error")).containsIgnoringCase("time");
+        assertThat(n.get("status")).isIn("PENDING", "FAILED");
+        assertThat(callsFor(sleepy)).isNotEmpty();
     }
 
     private static List<MimeMessage> mailsTo(String address) {

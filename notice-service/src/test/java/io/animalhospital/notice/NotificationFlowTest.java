@@ -90,6 +90,9 @@ class NotificationFlowTest {
         Map<String, String> headers = TestKafka.Reader.headers(sentEvents.get(0));
         assertThat(headers).containsEntry("ce_type", "NotificationSent").containsEntry("ce_subject", coco.key())
                 .containsEntry("ce_source", "/notice-service").containsKey("ce_id");
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("notice_delivery_attempts_total{channel=\"log\",outcome=\"sent\""));
     }
 
     @Test

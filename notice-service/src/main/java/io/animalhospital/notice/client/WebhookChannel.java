@@ -31,6 +31,8 @@ public class WebhookChannel implements NotificationChannel {
         int timeout = (int) config.delivery().timeout().toMillis();
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout(timeout)
+                // A whole round's calls at once: a request queued for a pooled connection burns its timeout.
+                .setMaxPoolSize(config.delivery().batchSize())
                 .setUserAgent("animal-hospital-notice-service"));
     }
 

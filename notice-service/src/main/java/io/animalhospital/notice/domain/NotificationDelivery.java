@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import io.animalhospital.notice.client.ChannelException;
 import io.animalhospital.notice.client.NotificationChannel;
 import io.animalhospital.notice.config.NoticeConfig;
 import io.animalhospital.notice.messaging.NoticeEvents;
@@ -23,6 +24,7 @@ import io.animalhospital.notice.messaging.NoticeEvents.NotificationFailed;
 import io.animalhospital.notice.messaging.NoticeEvents.NotificationSent;
 import io.animalhospital.notice.messaging.Outbox;
 import io.animalhospital.notice.repository.NotificationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -60,17 +62,19 @@ public class NotificationDelivery {
     private final Outbox outbox;
     private final NoticeConfig config;
     private final EventBus bus;
+    private final MeterRegistry metrics;
     private final Map<ChannelKind, NotificationChannel> channels = new EnumMap<>(ChannelKind.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public NotificationDelivery(Pool pool, NotificationRepository notifications, Outbox outbox, NoticeConfig config,
-            EventBus bus, Instance<NotificationChannel> available) {
+            EventBus bus, MeterRegistry metrics, Instance<NotificationChannel> available) {
         this.pool = pool;
         this.notifications = notifications;
         this.outbox = outbox;
         this.config = config;
         this.bus = bus;
+        this.metrics = metrics;
         available.forEach(channel -> channels.put(channel.kind(), channel));
     }
 
@@ -183,8 +187,8 @@ public class NotificationDelivery {
                 : Uni.createFrom().deferred(() -> channel.deliver(d));
         Uni<Outcome> outcome = call
                 .ifNoItem().after(config.delivery().timeout())
-                .failWith(() -> new java.util.concurrent.TimeoutException(
-                        d.channel().wireName() + " gave no answer within " + config.delivery().timeout()))
+                .failWith(() -> new ChannelException(d.channel().wireName() + " timed out: no answer within "
+                        + config.delivery().timeout().toMillis() + " ms"))
                 .map(ok -> new Outcome(d, null))
                 .onFailure().recoverWithItem(failure -> new Outcome(d, describe(failure)));
         // Channels may answer on another thread (timer, mail client): record on this round's context.
@@ -201,6 +205,7 @@ public class NotificationDelivery {
                         return Uni.createFrom().voidItem();
                     }
                     n.attempts++;
+                    count(n.channel, outcome.error() == null ? "sent" : "failed");
                     if (outcome.error() == null) {
                         n.status = NotificationStatus.SENT;
                         n.sentAt = Instant.now();
@@ -227,6 +232,11 @@ public class NotificationDelivery {
                 });
     }
 
+    /** {@code notice_delivery_attempts_total{channel, outcome}}: how each channel is doing. */
+    private void count(ChannelKind channel, String outcome) {
+        metrics.counter("notice.delivery.attempts", "channel", channel.wireName(), "outcome", outcome).increment();
+    }
+
     /** initial × multiplier^(attempts−1), capped, plus up to 10% jitter so retries of many rows spread out. */
     Duration backoff(int attempts) {
         NoticeConfig.Delivery delivery = config.delivery();
@@ -238,7 +248,7 @@ public class NotificationDelivery {
 
     private static String describe(Throwable failure) {
         String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (failure instanceof io.animalhospital.notice.client.ChannelException) {
+        if (failure instanceof ChannelException) {
             text = failure.getMessage();
         }
         return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
