@@ -11,6 +11,12 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
@@ -177,6 +184,26 @@ class PaymentTest {
                 .post("/bills/" + billId + "/payments"), 415);
         problem(pay(billId, key, "{\"amount\":10000,\"method\":\"CARD\",\"note\":\"" + "x".repeat(70 * 1024) + "\"}"),
                 413);
+        assertUntouched(billId);
+    }
+
+    @Test
+    void otherHttpErrorsAreProblemsToo() throws Exception {
+        String billId = issueBill().get("id").asText();
+        problem(given().delete("/bills/" + billId), 405);
+        problem(given().put("/bills/" + billId + "/payments"), 405);
+        problem(given().get("/no-such-resource"), 404);
+
+        // A chunked body (no Content-Length) is cut off by Quarkus at the same 64 KiB: 413, though without a body.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] padded = ("{\"amount\":10000,\"method\":\"CARD\"" + " ".repeat(70 * 1024) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                + RestAssured.port + "/bills/" + billId + "/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
         assertUntouched(billId);
     }
 
