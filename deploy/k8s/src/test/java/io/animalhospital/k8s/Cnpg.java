@@ -33,7 +33,7 @@ final class Cnpg {
         }
     }
 
-    record ClusterSpec(Integer instances, String imageName, Storage storage, Bootstrap bootstrap,
+    record ClusterSpec(Integer instances, String imageName, Boolean enablePDB, Storage storage, Bootstrap bootstrap,
             InheritedMetadata inheritedMetadata, PostgresConfiguration postgresql, ResourceRequirements resources) {
     }
 
