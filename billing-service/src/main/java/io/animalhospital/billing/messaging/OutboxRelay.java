@@ -83,7 +83,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Delayed: the emitter is wired to Kafka only once the application has started.
+    @Scheduled(every = "${hospital.outbox.poll-interval}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }
@@ -136,10 +138,10 @@ public class OutboxRelay {
                     }
                     int count = rows.size();
                     // Sent in order on one idempotent producer: Kafka keeps the order per key.
-                    // Exactly the rows sent are deleted, never a range: a row with a lower seq may commit after
-                    // the SELECT (seq is taken at insert, not at commit), and "seq <= last" would delete it unsent.
                     return Uni.join().all(sends).andFailFast()
                             .ifNoItem().after(Duration.ofSeconds(30)).fail()
+                            // Exactly the rows sent are deleted, never a range: a row with a lower seq may commit after
+                            // the SELECT (seq is taken at insert, not at commit), and "seq <= last" would delete it unsent.
                             .flatMap(acked -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
                                     .execute(Tuple.tuple().addArrayOfLong(published.toArray(Long[]::new))))
                             .replaceWith(count);

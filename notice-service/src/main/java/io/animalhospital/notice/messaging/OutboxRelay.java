@@ -83,7 +83,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Delayed: the emitter is wired to Kafka only once the application has started.
+    @Scheduled(every = "${hospital.outbox.poll-interval}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }
@@ -129,18 +131,19 @@ public class OutboxRelay {
                         return Uni.createFrom().item(0);
                     }
                     List<Uni<Void>> sends = new ArrayList<>();
-                    long last = 0;
+                    List<Long> published = new ArrayList<>();
                     for (Row row : rows) {
                         sends.add(emitter.sendMessage(toMessage(row)));
-                        last = row.getLong("seq");
+                        published.add(row.getLong("seq"));
                     }
-                    long lastSeq = last;
                     int count = rows.size();
                     // Sent in order on one idempotent producer: Kafka keeps the order per key.
                     return Uni.join().all(sends).andFailFast()
                             .ifNoItem().after(Duration.ofSeconds(30)).fail()
-                            .flatMap(acked -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq <= $1")
-                                    .execute(Tuple.of(lastSeq)))
+                            // Exactly the rows sent are deleted, never a range: a row with a lower seq may commit after
+                            // the SELECT (seq is taken at insert, not at commit), and "seq <= last" would delete it unsent.
+                            .flatMap(acked -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
+                                    .execute(Tuple.tuple().addArrayOfLong(published.toArray(Long[]::new))))
                             .replaceWith(count);
                 });
     }
