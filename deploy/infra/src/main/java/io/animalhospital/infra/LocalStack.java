@@ -1,10 +1,6 @@
 package io.animalhospital.infra;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +34,7 @@ public final class LocalStack {
 
     private final Path root;
     private final Path state;
-    private final List<ProcessHandle> services = new ArrayList<>();
+    private final List<QuarkusApp> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
 
@@ -90,21 +86,11 @@ public final class LocalStack {
             log("Ctrl-C stops it.");
             return;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            services.add(startService(service.getKey(), service.getValue(), pgPort, logs));
+            services.add(startService(service.getKey(), service.getValue(), logs));
         }
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            String ready = "http://127.0.0.1:" + service.getValue() + "/q/health/ready";
-            Processes.await(service.getKey() + "-service readiness (" + ready + ", log "
-                    + logs.resolve(service.getKey() + "-service.log") + ")", Duration.ofSeconds(180), () -> {
-                        services.forEach(p -> {
-                            if (!p.isAlive()) {
-                                throw new IllegalStateException("a service exited during start-up; see " + logs);
-                            }
-                        });
-                        return isUp(http, ready);
-                    });
+        for (QuarkusApp service : services) {
+            service.awaitReady(Duration.ofSeconds(180));
         }
         log(String.format("all five services ready in %.1f s", (System.nanoTime() - started) / 1e9));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
@@ -114,7 +100,7 @@ public final class LocalStack {
         log("Ctrl-C stops everything.");
     }
 
-    private ProcessHandle startService(String name, int port, int pgPort, Path logs) {
+    private QuarkusApp startService(String name, int port, Path logs) {
         QuarkusApp app = new QuarkusApp(name + "-service", root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"),
                 port, logs.resolve(name + "-service.log"))
                 .jvm(List.of(env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx192m -XX:+UseSerialGC").split("\\s+")))
@@ -122,28 +108,14 @@ public final class LocalStack {
                 .infrastructure(postgres, name, kafka.bootstrapServers())
                 .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
                 .launch();
-        ProcessHandle process = app.process().orElseThrow(() -> new IllegalStateException(name + " did not start"));
-        log("started " + name + "-service (pid " + process.pid() + ")");
-        return process;
-    }
-
-    private static boolean isUp(HttpClient http, String url) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        log("started " + name + "-service (pid " + app.process().map(ProcessHandle::pid).orElse(-1L) + ")");
+        return app;
     }
 
     private void stop() {
         log("stopping...");
-        services.forEach(ProcessHandle::destroy);
-        services.forEach(p -> Processes.stop(p, Duration.ofSeconds(30)));
+        services.forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
+        services.forEach(QuarkusApp::stop);
         if (kafka != null) {
             kafka.stop();
         }
