@@ -18,18 +18,21 @@ import java.util.concurrent.CountDownLatch;
  * LocalStack [--infra-only]
  * </pre>
  * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
+ * SERVICE_PORT_BASE (8081),
  * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
  */
 public final class LocalStack {
 
-    /** Service name → HTTP port (SPEC §1). The database is named after the service's domain. */
+    /**
+     * Service name → HTTP port (SPEC §1: 8081–8085; SERVICE_PORT_BASE moves the block, e.g. for a second stack).
+     * The database is named after the service's domain.
+     */
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
     static {
-        SERVICES.put("reservation", 8081);
-        SERVICES.put("diagnosis", 8082);
-        SERVICES.put("billing", 8083);
-        SERVICES.put("notice", 8084);
-        SERVICES.put("lookup", 8085);
+        int base = Integer.parseInt(env("SERVICE_PORT_BASE", "8081"));
+        for (String service : List.of("reservation", "diagnosis", "billing", "notice", "lookup")) {
+            SERVICES.put(service, base + SERVICES.size());
+        }
     }
 
     private final Path root;
