@@ -55,6 +55,8 @@ public final class KafkaBroker {
                 Processes.run(List.of(javaBinary(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                         "--cluster-id=" + clusterId(), "-c", config.toString()), logFile(), Duration.ofSeconds(120));
             }
+            // A restart appends to the same log: readiness is judged on the lines written from now on.
+            long logStart = Processes.size(logFile());
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                     "-Dlog4j2.configurationFile=" + writeLogConfig(), "-cp", classpath, "kafka.Kafka",
@@ -69,7 +71,8 @@ public final class KafkaBroker {
                             throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
                                     + "; see " + logFile() + ":\n" + Processes.tail(logFile(), 30));
                         }
-                        return Processes.portOpen(port) && Processes.fileContains(logFile(), "Kafka Server started");
+                        return Processes.portOpen(port)
+                                && Processes.fileContainsAfter(logFile(), logStart, "Kafka Server started");
                     });
             return this;
         } catch (IOException e) {
@@ -81,6 +84,13 @@ public final class KafkaBroker {
     public void stop() {
         if (process != null) {
             Processes.stop(process.toHandle(), Duration.ofSeconds(30));
+        }
+    }
+
+    /** A crash (SIGKILL): no controlled shutdown; {@link #start()} again recovers the kept log directory. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            Processes.kill(process.toHandle());
         }
     }
 

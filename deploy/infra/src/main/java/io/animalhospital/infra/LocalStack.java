@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -35,13 +37,23 @@ public final class LocalStack {
         }
     }
 
+    /** The parts besides the five services that {@link #kill(String)} and {@link #restart(String)} know. */
+    public static final String POSTGRES = "postgres";
+    public static final String KAFKA = "kafka";
+
     private final Path root;
     private final Path state;
-    private final List<QuarkusApp> services = new ArrayList<>();
+    private final Map<String, QuarkusApp> services = new LinkedHashMap<>();
+    private int pgPort;
+    private int kafkaPort;
     private PostgresServer postgres;
     private KafkaBroker kafka;
 
-    private LocalStack(Path root, Path state) {
+    /**
+     * A stack whose data lives in {@code state}; also driven in-process by the chaos run, which kills and
+     * restarts one part at a time.
+     */
+    public LocalStack(Path root, Path state) {
         this.root = root;
         this.state = state;
     }
@@ -66,10 +78,10 @@ public final class LocalStack {
         stopped.await();
     }
 
-    private void start(boolean infraOnly) throws IOException {
+    public void start(boolean infraOnly) throws IOException {
         long started = System.nanoTime();
-        int pgPort = Integer.parseInt(env("PG_PORT", "15432"));
-        int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
+        pgPort = Integer.parseInt(env("PG_PORT", "15432"));
+        kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
         for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1)) {
             if (Processes.portOpen(port)) {
                 throw new IllegalStateException("port " + port + " is in use (is a stack already running?); "
@@ -90,9 +102,9 @@ public final class LocalStack {
             return;
         }
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            services.add(startService(service.getKey(), service.getValue(), logs));
+            services.put(service.getKey(), startService(service.getKey(), service.getValue(), logs));
         }
-        for (QuarkusApp service : services) {
+        for (QuarkusApp service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));
         }
         log(String.format("all five services ready in %.1f s", (System.nanoTime() - started) / 1e9));
@@ -115,10 +127,80 @@ public final class LocalStack {
         return app;
     }
 
-    private void stop() {
+    /** The service ports by service name (reservation, diagnosis, billing, notice, lookup). */
+    public Map<String, Integer> servicePorts() {
+        return Collections.unmodifiableMap(SERVICES);
+    }
+
+    public int postgresPort() {
+        return pgPort;
+    }
+
+    /** postgres, kafka, then the five services: every part that can be killed and restarted. */
+    public List<String> parts() {
+        List<String> parts = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        parts.addAll(SERVICES.keySet());
+        return parts;
+    }
+
+    /** The part's main process now, if it runs (for PostgreSQL: the postmaster). */
+    public Optional<ProcessHandle> process(String part) {
+        return switch (part) {
+            case POSTGRES -> postgres.process();
+            case KAFKA -> kafka.process();
+            default -> service(part).process();
+        };
+    }
+
+    /** A crash of one part: SIGKILL, no graceful shutdown; returns once it is gone. */
+    public void kill(String part) {
+        switch (part) {
+            case POSTGRES -> postgres.kill();
+            case KAFKA -> kafka.kill();
+            default -> service(part).kill();
+        }
+        log("killed " + part + " (SIGKILL)");
+    }
+
+    /**
+     * Starts a part again with its kept data, as a restart policy would. PostgreSQL and Kafka are started
+     * synchronously (until they accept connections); a service is launched without waiting: see {@link #ready}.
+     */
+    public void restart(String part) {
+        switch (part) {
+            case POSTGRES -> postgres.start(List.copyOf(SERVICES.keySet()));
+            case KAFKA -> kafka.start();
+            default -> service(part).launch();
+        }
+        log("restarted " + part + process(part).map(p -> " (pid " + p.pid() + ")").orElse(""));
+    }
+
+    /** Whether the service answers UP on /q/health/ready. */
+    public boolean ready(String service) {
+        return service(service).isReady();
+    }
+
+    public Path logFile(String part) {
+        return switch (part) {
+            case POSTGRES -> postgres.logFile();
+            case KAFKA -> kafka.logFile();
+            default -> service(part).log();
+        };
+    }
+
+    private QuarkusApp service(String name) {
+        QuarkusApp app = services.get(name);
+        if (app == null) {
+            throw new IllegalArgumentException("no such part: " + name + " (known: " + parts() + ")");
+        }
+        return app;
+    }
+
+    /** Stops everything it started: services first (SIGTERM), then Kafka, then PostgreSQL. */
+    public void stop() {
         log("stopping...");
-        services.forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
-        services.forEach(QuarkusApp::stop);
+        services.values().forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
+        services.values().forEach(QuarkusApp::stop);
         if (kafka != null) {
             kafka.stop();
         }

@@ -109,6 +109,40 @@ public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
         }
     }
 
+    /**
+     * A crash: SIGKILL to the postmaster, as the OOM killer would. Its children notice the postmaster's death and
+     * exit on their own; any still there after a few seconds are killed too, as a container runtime kills the
+     * rest of a container whose main process died. A restart must find no process attached to the old shared
+     * memory, or PostgreSQL refuses to start. The postmaster.pid left behind is stale: the next {@link #start}
+     * sees that its process is gone and recovers from the WAL.
+     */
+    public void kill() {
+        Optional<ProcessHandle> postmaster = process();
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        List<ProcessHandle> children = postmaster.get().descendants().toList();
+        Processes.kill(postmaster.get());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (ProcessHandle child : children) {
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            if (child.isAlive()) {
+                Processes.kill(child);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The postmaster's process, e.g. for fault injection. */
     public Optional<ProcessHandle> process() {
         try {

@@ -1,10 +1,12 @@
 package io.animalhospital.infra;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,10 +105,40 @@ final class Processes {
     }
 
     static boolean fileContains(Path file, String text) {
-        try {
-            return Files.exists(file) && Files.readString(file).contains(text);
+        return fileContainsAfter(file, 0, text);
+    }
+
+    /** Whether the file holds the text past the given byte offset: a restart's log lines, not an earlier run's. */
+    static boolean fileContainsAfter(Path file, long offset, String text) {
+        try (java.io.RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            if (length <= offset) {
+                return false;
+            }
+            byte[] bytes = new byte[(int) Math.min(length - offset, Integer.MAX_VALUE)];
+            in.seek(offset);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** A crash: SIGKILL, then waits until the process is gone. */
+    static void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("process " + process.pid() + " survived SIGKILL", e);
         }
     }
 
