@@ -1,0 +1,407 @@
+# shellcheck shell=bash
+# Shared by deploy/load's scenarios (seed-circuit-breaker, throughput, read-heavy); sourced, not run.
+#
+# What it gives a scenario: a throwaway stack of its own (or the running one), schedules to book on, siege
+# with a private configuration, the event-lag probe, RSS sampling of the five services, and the clean-up that
+# stops everything it started whatever way the scenario ends.
+#
+# Environment (all optional):
+#   LOAD_STACK=own|running   own (default): start a fresh stack in a temporary state folder and stop it at the
+#                            end, so every run starts from the same empty databases; running: use the stack
+#                            already up on SERVICE_PORT_BASE (its data grows with each run).
+#   SERVICE_PORT_BASE (8081), PG_PORT (15432), KAFKA_PORT (19092): where the stack listens (LocalStack's own).
+#   SERVICE_JAVA_OPTS, <NAME>_JAVA_OPTS: JVM options of the services of an own stack (LocalStack's own).
+#   LOAD_TMP (default $TMPDIR or /tmp): parent of each run's temporary folder.
+#   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success;
+#                            it is always kept after a failure.
+#   LOAD_WARMUP (10)         seconds of unmeasured load before the measured runs (JIT, connection pools).
+
+LOAD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+LOAD_DIR="$LOAD_ROOT/deploy/load"
+LOAD_RESULTS="$LOAD_DIR/results"
+LOAD_SIEGERC="$LOAD_DIR/lib/siegerc"
+LOAD_SERVICES=(reservation diagnosis billing notice lookup)
+
+PORT_BASE="${SERVICE_PORT_BASE:-8081}"
+RESERVATION_URL="http://127.0.0.1:$PORT_BASE"
+DIAGNOSIS_URL="http://127.0.0.1:$((PORT_BASE + 1))"
+LOOKUP_URL="http://127.0.0.1:$((PORT_BASE + 4))"
+LOAD_WARMUP="${LOAD_WARMUP:-10}"
+
+RUN_DIR=""
+STACK_PID=""
+STACK_PIDS=()
+BACKGROUND_PIDS=()
+LOAD_OK=""
+
+load_log() {
+  printf '[load %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+load_die() {
+  load_log "FAILED: $*"
+  exit 1
+}
+
+# load_init SCENARIO: the run's folder and the clean-up trap. Call first.
+load_init() {
+  SCENARIO="$1"
+  # What else kept the machine busy before this run started anything: other stacks, builds (for the fragment).
+  LOAD_AVERAGE_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
+  command -v siege >/dev/null || load_die "siege is not installed (Debian: apt-get install siege)"
+  for tool in curl jq ss java; do
+    command -v "$tool" >/dev/null || load_die "$tool is required"
+  done
+  RUN_DIR="$(mktemp -d "${LOAD_TMP:-${TMPDIR:-/tmp}}/animal-load-$SCENARIO.XXXXXX")"
+  # mktemp's folder is private; PostgreSQL runs as its own user (when run as root) and must reach its data.
+  chmod 755 "$RUN_DIR"
+  trap load_cleanup EXIT
+  # Ctrl-C / SIGTERM: leave through the EXIT trap, which stops what was started.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  load_log "$SCENARIO: run folder $RUN_DIR"
+}
+
+load_cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  local pid
+  for pid in "${BACKGROUND_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${BACKGROUND_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  load_stop_stack
+  if [ -n "$LOAD_OK" ] && [ "${LOAD_KEEP:-}" != 1 ]; then
+    rm -rf "$RUN_DIR"
+  elif [ -n "$RUN_DIR" ]; then
+    load_log "kept $RUN_DIR (stack state, service logs under stack/logs, siege output)"
+  fi
+  exit "$status"
+}
+
+# Marks the run as successful, so its folder is removed (unless LOAD_KEEP=1).
+load_done() {
+  LOAD_OK=1
+}
+
+load_port_open() {
+  ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+}
+
+load_pid_on_port() {
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+
+# load_start_stack [NAME=VALUE ...]: a fresh stack (extra environment for LocalStack), or checks the running
+# one. Returns when all five services are ready.
+# shellcheck disable=SC2120 # the environment is optional
+load_start_stack() {
+  if [ "${LOAD_STACK:-own}" = running ]; then
+    load_log "using the running stack on ports $PORT_BASE-$((PORT_BASE + 4)) (LOAD_STACK=running)"
+    load_await_ready 10 || load_die "the stack on $PORT_BASE-$((PORT_BASE + 4)) is not ready"
+    return
+  fi
+  [ "${LOAD_STACK:-own}" = own ] || load_die "LOAD_STACK must be own or running"
+  local pg="${PG_PORT:-15432}" kafka="${KAFKA_PORT:-19092}" port
+  for port in "$PORT_BASE" $((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT_BASE + 4)) \
+      "$pg" "$kafka" $((kafka + 1)); do
+    if load_port_open "$port"; then
+      load_die "port $port is in use: stop that stack, or move this one with SERVICE_PORT_BASE, PG_PORT and KAFKA_PORT, or use it with LOAD_STACK=running"
+    fi
+  done
+  load_snapshot_build
+  mkdir -p "$RUN_DIR/stack"
+  load_log "starting a throwaway stack (state $RUN_DIR/stack, log $RUN_DIR/stack.log)"
+  # LocalStack as deploy/local/run starts it, on the snapshot. As a background job it ignores Ctrl-C's SIGINT
+  # and is stopped by the clean-up with SIGTERM, which LocalStack turns into an orderly stop of everything.
+  env ANIMAL_HOSPITAL_STATE="$RUN_DIR/stack" "$@" java -Danimal.root="$RUN_DIR/build" \
+    -cp "$RUN_DIR/build/infra-classes:$RUN_DIR/build/kafka-broker-classes" io.animalhospital.infra.LocalStack \
+    >"$RUN_DIR/stack.log" 2>&1 &
+  STACK_PID=$!
+  local waited=0
+  until grep -q 'all five services ready' "$RUN_DIR/stack.log"; do
+    if ! kill -0 "$STACK_PID" 2>/dev/null; then
+      tail -n 30 "$RUN_DIR/stack.log" >&2
+      STACK_PID=""
+      load_die "the stack did not start (log above, whole one in $RUN_DIR/stack.log)"
+    fi
+    # LocalStack gives up by itself after 180 s per service; this is only a backstop.
+    if [ "$waited" -ge 600 ]; then
+      load_die "the stack was not ready after 600 s (see $RUN_DIR/stack.log)"
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  # Everything LocalStack started, to make sure nothing outlives the run.
+  local pids
+  pids="$(grep -o '(pid [0-9]*)' "$RUN_DIR/stack.log" | tr -dc '0-9\n')"
+  mapfile -t STACK_PIDS <<<"$pids"
+  STACK_PIDS+=("$(load_pid_on_port "$kafka")")
+  if [ -f "$RUN_DIR/stack/postgres/data/postmaster.pid" ]; then
+    STACK_PIDS+=("$(head -1 "$RUN_DIR/stack/postgres/data/postmaster.pid")")
+  fi
+  load_log "stack ready: $(grep -o 'all five services ready in [0-9.]* s' "$RUN_DIR/stack.log")"
+}
+
+# The stack runs from a copy of the built services (and of the stack's own classes), taken at the start: other
+# people's builds in the same working tree rewrite target/ at any moment, which would break a running service
+# and change what is measured halfway. Builds what is missing first, as deploy/local/run does.
+load_snapshot_build() {
+  local missing=() service
+  [ -f "$LOAD_ROOT/deploy/infra/target/classes/io/animalhospital/infra/LocalStack.class" ] || missing+=(deploy/infra)
+  [ -f "$LOAD_ROOT/deploy/kafka-broker/target/classes/kafka-classpath.txt" ] || missing+=(deploy/kafka-broker)
+  for service in "${LOAD_SERVICES[@]}"; do
+    [ -f "$LOAD_ROOT/$service-service/target/quarkus-app/quarkus-run.jar" ] || missing+=("$service-service")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    load_log "building ${missing[*]} ..."
+    (cd "$LOAD_ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am) \
+      || load_die "build failed"
+  fi
+  load_log "copying the built services to $RUN_DIR/build"
+  mkdir -p "$RUN_DIR/build"
+  cp -r "$LOAD_ROOT/deploy/infra/target/classes" "$RUN_DIR/build/infra-classes"
+  cp -r "$LOAD_ROOT/deploy/kafka-broker/target/classes" "$RUN_DIR/build/kafka-broker-classes"
+  for service in "${LOAD_SERVICES[@]}"; do
+    mkdir -p "$RUN_DIR/build/$service-service/target"
+    cp -r "$LOAD_ROOT/$service-service/target/quarkus-app" "$RUN_DIR/build/$service-service/target/"
+    [ -f "$RUN_DIR/build/$service-service/target/quarkus-app/quarkus-run.jar" ] \
+      || load_die "$service-service's jar vanished while copying (a build running?): try again"
+  done
+}
+
+load_await_ready() {
+  local tries="$1" port
+  for ((i = 0; i < tries; i++)); do
+    local ready=1
+    for port in "$PORT_BASE" $((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT_BASE + 4)); do
+      curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/q/health/ready" || ready=""
+    done
+    [ -n "$ready" ] && return 0
+    sleep 1
+  done
+  return 1
+}
+
+load_stop_stack() {
+  [ -n "$STACK_PID" ] || return 0
+  load_log "stopping the throwaway stack"
+  kill -TERM "$STACK_PID" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$STACK_PID" 2>/dev/null && [ "$waited" -lt 120 ]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
+  kill -KILL "$STACK_PID" 2>/dev/null || true
+  wait "$STACK_PID" 2>/dev/null || true
+  STACK_PID=""
+  # LocalStack stops its children (PostgreSQL may still be finishing its shutdown checkpoint); whatever is
+  # still there after 20 s goes, by the ids it logged: never by name, other stacks may run beside this one.
+  local pid alive
+  for ((waited = 0; waited < 20; waited++)); do
+    alive=""
+    for pid in "${STACK_PIDS[@]}"; do
+      [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive+=" $pid"
+    done
+    [ -z "$alive" ] && break
+    sleep 1
+  done
+  for pid in $alive; do
+    load_log "process $pid outlived the stack: killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  STACK_PIDS=()
+}
+
+# load_build_probe: the event-lag probe's classes, rebuilt when missing or older than its sources.
+load_build_probe() {
+  local class="$LOAD_DIR/target/classes/io/animalhospital/load/lag/EventLagProbe.class"
+  if [ ! -f "$class" ] || [ ! -f "$LOAD_DIR/target/classes/load-classpath.txt" ] \
+      || [ -n "$(find "$LOAD_DIR/src" -newer "$class" -print -quit)" ]; then
+    load_log "building deploy/load ..."
+    (cd "$LOAD_ROOT" && ./mvnw -B -q package -DskipTests -pl deploy/load -am) || load_die "build of deploy/load failed"
+  fi
+}
+
+# load_start_probe LABEL SECONDS SCHEDULE_IDS_CSV OUT_FILE: the event-lag probe in the background.
+load_start_probe() {
+  local label="$1" seconds="$2" schedules="$3" out="$4"
+  java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$LOAD_DIR/target/classes:$(cat "$LOAD_DIR/target/classes/load-classpath.txt")" \
+    io.animalhospital.load.lag.EventLagProbe \
+    --reservations "$RESERVATION_URL" --lookup "$LOOKUP_URL" --schedules "$schedules" \
+    --rate "${LAG_RATE:-10}" --seconds "$seconds" --timeout "${LAG_TIMEOUT:-10}" \
+    --label "$label" --out "$out" >"$out.log" 2>&1 &
+  PROBE_PID=$!
+  BACKGROUND_PIDS+=("$PROBE_PID")
+}
+
+# load_wait_probe: waits for the probe (it ends by itself after its seconds plus the grace of its timeout).
+load_wait_probe() {
+  wait "$PROBE_PID" || load_log "the lag probe ended with status $? (see $RUN_DIR)"
+}
+
+# load_future_date: a clinic day that stays in the future for the whole run.
+load_future_date() {
+  date -d '+30 day' +%F
+}
+
+# load_create_schedules COUNT TAG FILE: COUNT schedules of capacity 1000 (the API's maximum), ids appended
+# to FILE, one a line.
+load_create_schedules() {
+  local count="$1" tag="$2" file="$3" day i id
+  day="$(load_future_date)"
+  for ((i = 1; i <= count; i++)); do
+    id="$(curl -fsS --max-time 10 -X POST "$DIAGNOSIS_URL/schedules" -H 'Content-Type: application/json' \
+      -d "{\"vet\":\"Dr. Load $tag $i\",\"date\":\"$day\",\"capacity\":1000}" | jq -r .id)" \
+      || load_die "could not create schedule $i ($tag)"
+    echo "$id" >>"$file"
+  done
+}
+
+# load_reservation_body SCHEDULE_ID PHONE: a valid placement (SPEC §3).
+load_reservation_body() {
+  printf '{"scheduleId":"%s","ownerName":"Kim Minji","phone":"%s","petName":"Bori","species":"dog","reason":"vaccination"}' "$1" "$2"
+}
+
+# load_placement_urls SCHEDULE_FILE URLS_FILE [PHONE]: one siege line per schedule, POSTing a reservation.
+load_placement_urls() {
+  local id
+  while read -r id; do
+    echo "$RESERVATION_URL/reservations POST $(load_reservation_body "$id" "${3:-010-1234-5678}")"
+  done <"$1" >"$2"
+}
+
+# load_schedules_check FILE: reads every schedule back; prints "schedules booked_total booked_max full
+# overbooked unreadable" (full: no seat left, so later placements got 409; overbooked: booked > capacity).
+load_schedules_check() {
+  local id
+  while read -r id; do
+    curl -fsS --max-time 10 "$DIAGNOSIS_URL/schedules/$id" | jq -r '"\(.booked) \(.capacity)"' \
+      || echo "error error"
+  done <"$1" | awk '
+    $1 == "error" { errors++; next }
+    { n++; total += $1; if ($1 > max) max = $1; if ($1 >= $2) full++; if ($1 > $2) over++ }
+    END { printf "%d %d %d %d %d %d\n", n, total, max, full, over, errors }'
+}
+
+# load_siege OUT ARGS...: siege with the private configuration; its summary goes to the terminal and OUT.
+load_siege() {
+  local out="$1"
+  shift
+  load_log "siege $*"
+  printf 'siege %s\n' "$*" >"$out.command"
+  siege --rc="$LOAD_SIEGERC" "$@" 2>&1 | tee "$out"
+  return "${PIPESTATUS[0]}"
+}
+
+# load_siege_value OUT "Field name": a number from siege's summary ("Transaction rate" → 123.45).
+load_siege_value() {
+  awk -F: -v key="$2" '$1 == key { split($2, parts, " "); print parts[1]; exit }' "$1"
+}
+
+# The summary lines of siege's output, for a results fragment.
+load_siege_summary() {
+  sed -n '/^Transactions:/,/^Shortest transaction:/p' "$1" | tr -s '\t' ' '
+}
+
+# RSS of the five services, sampled every second from /proc/<pid>/status; each sample is labelled with the
+# phase set by load_rss_phase, so each phase has its own maximum.
+load_rss_start() {
+  local pids=() service port=$PORT_BASE
+  for service in "${LOAD_SERVICES[@]}"; do
+    pids+=("$service:$(load_pid_on_port "$port")")
+    port=$((port + 1))
+  done
+  echo setup >"$RUN_DIR/rss.phase"
+  (
+    trap 'exit 0' TERM
+    while :; do
+      phase="$(cat "$RUN_DIR/rss.phase")"
+      for entry in "${pids[@]}"; do
+        kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/${entry#*:}/status" 2>/dev/null || true)"
+        [ -n "$kb" ] && echo "$phase ${entry%%:*} $kb"
+      done
+      sleep 1
+    done
+  ) >>"$RUN_DIR/rss.samples" &
+  BACKGROUND_PIDS+=("$!")
+}
+
+load_rss_phase() {
+  echo "$1" >"$RUN_DIR/rss.phase"
+}
+
+# load_rss_max SERVICE [PHASE]: the largest RSS sample in MB (all phases when none is given).
+load_rss_max() {
+  awk -v service="$1" -v phase="${2:-}" '
+    $2 == service && (phase == "" || $1 == phase) && $3 > max { max = $3 }
+    END { if (max) printf "%.0f\n", max / 1024; else print "n/a" }' "$RUN_DIR/rss.samples"
+}
+
+# A fragment's first lines: when, on what, against which stack.
+load_fragment_header() {
+  local commit dirty=""
+  commit="$(git -C "$LOAD_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git -C "$LOAD_ROOT" status --porcelain -- '*-service' deploy/infra 2>/dev/null)" ]; then
+    dirty=" plus uncommitted changes to the services"
+  fi
+  echo "## $1"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$dirty; $(nproc) cores; stack: ${LOAD_STACK:-own}" \
+    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options \`${SERVICE_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}\`);" \
+    "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores)."
+}
+
+# load_publish FRAGMENT_FILE NAME: moves a finished fragment into results/ and regenerates RESULTS.md.
+load_publish() {
+  mkdir -p "$LOAD_RESULTS"
+  mv "$1" "$LOAD_RESULTS/$2.md"
+  load_log "wrote deploy/load/results/$2.md"
+  "$LOAD_DIR/lib/results"
+}
+
+# Comparisons of decimal figures for the targets (bash only does integers).
+load_at_least() {
+  awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a != "n/a" && a + 0 >= b + 0) }'
+}
+
+load_at_most() {
+  awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a != "n/a" && a + 0 <= b + 0) }'
+}
+
+load_verdict() {
+  if "$@"; then echo met; else echo missed; fi
+}
+
+# load_http_counts PORT OUT: the service's count of answered requests per method, path and status, from its
+# Prometheus metrics, as lines "METHOD URI STATUS COUNT". siege only tells failed from successful; the
+# difference of two of these snapshots tells which statuses the failures were (409 full, 503 circuit open...).
+load_http_counts() {
+  curl -fsS --max-time 10 "http://127.0.0.1:$1/q/metrics" 2>/dev/null \
+    | sed -n 's/^http_server_requests_seconds_count{\(.*\)} \([0-9.eE+]*\)$/\1 \2/p' \
+    | awk '{
+        method = uri = status = ""
+        n = split($1, labels, ",")
+        for (i = 1; i <= n; i++) {
+          split(labels[i], kv, "=")
+          gsub(/"/, "", kv[2])
+          if (kv[1] == "method") method = kv[2]
+          if (kv[1] == "uri") uri = kv[2]
+          if (kv[1] == "status") status = kv[2]
+        }
+        printf "%s %s %s %d\n", method, uri, status, $2
+      }' >"$2" || true
+}
+
+# load_http_delta BEFORE AFTER METHOD URI: "201 × 1234, 503 × 12" for the requests answered in between.
+load_http_delta() {
+  local delta
+  delta="$(awk -v method="$3" -v uri="$4" '
+    $1 == method && $2 == uri { if (FILENAME == ARGV[1]) before[$3] = $4; else after[$3] = $4 }
+    END { for (status in after) if (after[status] - before[status] > 0) print status " × " after[status] - before[status] }' \
+    "$1" "$2" | sort | paste -sd, - | sed 's/,/, /g')"
+  echo "${delta:-none}"
+}
