@@ -114,11 +114,16 @@ public final class EventLagProbe {
 
     private void run() throws InterruptedException {
         long period = Math.max(1, Math.round(1_000_000_000 / rate));
-        ScheduledFuture<?> ticks = timer.scheduleAtFixedRate(this::placeOne, 0, period, TimeUnit.NANOSECONDS);
+        long total = Math.max(1, Math.round(rate * seconds));
+        ScheduledFuture<?> ticks = timer.scheduleAtFixedRate(() -> {
+            if (attempted.get() < total) {
+                placeOne();
+            }
+        }, 0, period, TimeUnit.NANOSECONDS);
         Thread.sleep(seconds * 1000L);
         ticks.cancel(false);
-        // Let the last placements reach the view; each one gives up on its own after the timeout.
-        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        // Let the last placements reach the view: a placement may take up to the timeout, then its stream too.
+        long deadline = System.nanoTime() + timeout.multipliedBy(2).plusSeconds(2).toNanos();
         for (CompletableFuture<Void> one : pending) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -270,6 +275,7 @@ public final class EventLagProbe {
                 .append("seen=").append(lag.count()).append('\n')
                 .append("missing=").append(missing.get()).append('\n')
                 .append("stream_errors=").append(streamErrors.get()).append('\n')
+                .append("unfinished=").append(unfinished()).append('\n')
                 .append(lag.properties("lag"))
                 .append(placement.properties("place"));
         if (out != null) {
@@ -286,6 +292,11 @@ public final class EventLagProbe {
                 LatencySample.format(lag.percentile(50)), LatencySample.format(lag.percentile(95)),
                 LatencySample.format(lag.percentile(99)), LatencySample.format(lag.max()));
         System.out.flush();
+    }
+
+    /** Placed, but neither seen nor given up on yet (only when stopped early). */
+    private int unfinished() {
+        return Math.max(0, placed.get() - lag.count() - missing.get() - streamErrors.get());
     }
 
     private String rejectedText() {
