@@ -1,0 +1,113 @@
+package io.animalhospital.load.chaos;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import io.animalhospital.load.invariants.CheckResult;
+import io.animalhospital.load.invariants.Invariant;
+
+/** The results fragment deploy/load/results/chaos.md. */
+final class ChaosReport {
+
+    /** Services whose outage must not stop customers from placing reservations. */
+    static final Set<String> SUPPORTING = Set.of("billing", "notice", "lookup");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ChaosReport() {
+    }
+
+    static String markdown(ChaosRun.Options options, double startup, double loadSeconds, LoadDriver driver,
+            List<Outage> outages, List<String> skipped, CheckResult result, double settled, String loadAverage) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Chaos: kill -9 under steady load\n\n");
+        md.append("`deploy/load/chaos`");
+        if (!outages.isEmpty()) {
+            md.append(", ").append(TIME.format(outages.get(0).killedAt()));
+        }
+        md.append(String.format(": a fresh local stack (up in %.0f s) on a %d-core machine (load average %s), a steady "
+                + "mixed load of %.0f "
+                + "requests/s for %.0f s (%d reservations answered 201). One part at a time was killed with SIGKILL and "
+                + "restarted %d s later, as a restart policy would. *Recovered* = all five services' readiness UP, a 2xx "
+                + "again from each of the killed part's own endpoints, and a reservation placed after the restart "
+                + "visible in the lookup view (events flow end to end).%n%n", startup,
+                Runtime.getRuntime().availableProcessors(), loadAverage, options.rate, loadSeconds, driver.placed(),
+                options.down.toSeconds()));
+        md.append("| part killed | outage s (kill → recovered) | recovery s (restart → recovered) | readiness UP s | "
+                + "events flowing s | failed requests during the outage, by kind | placing during the outage |\n");
+        md.append("|---|---:|---:|---:|---:|---|---|\n");
+        for (Outage o : outages) {
+            md.append("| ").append(o.part()).append(" | ").append(seconds(o.outage())).append(" | ")
+                    .append(seconds(o.recovery())).append(" | ").append(seconds(o.ready())).append(" | ")
+                    .append(seconds(o.eventsFlow())).append(" | ").append(failed(o.failed())).append(" | ")
+                    .append(placing(o)).append(" |\n");
+        }
+        for (String part : skipped) {
+            md.append("| ").append(part).append(" | not killed: the time budget ran out | | | | | |\n");
+        }
+        outages.stream().filter(o -> !o.note().isEmpty())
+                .forEach(o -> md.append("\n").append(o.part()).append(": ").append(o.note()).append('\n'));
+
+        md.append("\nAll requests of the run, by kind (failed = 5xx, timeout or refused connection; 4xx = the "
+                + "service's own answer, e.g. a full schedule or a view not built yet):\n\n");
+        md.append("| kind | endpoint | 2xx | 4xx | failed |\n|---|---|---:|---:|---:|\n");
+        Counters c = driver.counters();
+        for (OpKind kind : OpKind.values()) {
+            md.append("| ").append(kind.label()).append(" | `").append(kind.endpoint()).append("` | ")
+                    .append(c.total(kind, Outcome.OK)).append(" | ").append(c.total(kind, Outcome.REFUSED))
+                    .append(" | ").append(c.total(kind, Outcome.FAILED)).append(" |\n");
+        }
+        if (driver.skipped() > 0) {
+            md.append("\n").append(driver.skipped()).append(" operations were not sent: 200 requests were in flight.\n");
+        }
+
+        md.append("\nTargets:\n\n");
+        boolean kept = outages.stream().filter(o -> SUPPORTING.contains(o.part())).allMatch(o -> o.placeFailed() == 0);
+        boolean lost = !result.violations(Invariant.I6).isEmpty();
+        md.append("- placing kept working while billing, notice or lookup was down: ")
+                .append(kept ? "**yes**" : "**no**").append('\n');
+        md.append("- reservations answered 201 and lost: **")
+                .append(result.error() != null ? "unknown" : result.violations(Invariant.I6).size()).append("** of ")
+                .append(driver.placed()).append(lost ? " (see invariants.md)" : "").append('\n');
+        md.append("- invariant violations after settling: **")
+                .append(result.error() != null ? "no verdict (" + result.error() + ")" : result.total()).append("**")
+                .append(String.format(" (settled in %.0f s; ", settled))
+                .append(result.clean() ? "the checker found the system clean" : result.shortCounts())
+                .append("; details in invariants.md)\n");
+        md.append("- every part recovered: ").append(outages.stream().allMatch(Outage::recovered) && skipped.isEmpty()
+                ? "**yes**" : "**no**").append('\n');
+        md.append("\nPer-second counters, ids answered 201 and every process's log: `deploy/load/target/chaos/` "
+                + "(`ops-per-second.csv`, `placed-ids.txt`, `state/logs/`).\n");
+        return md.toString();
+    }
+
+    private static String seconds(double value) {
+        return value < 0 ? "not within the timeout" : String.format("%.1f", value);
+    }
+
+    /** "place 91 (503: 80, timeout: 11), view 3 (refused: 3)". */
+    static String failed(Map<OpKind, Map<String, Integer>> failed) {
+        if (failed.isEmpty()) {
+            return "none";
+        }
+        StringJoiner joiner = new StringJoiner(", ");
+        failed.forEach((kind, reasons) -> {
+            StringJoiner why = new StringJoiner(", ");
+            reasons.forEach((reason, count) -> why.add(reason + ": " + count));
+            joiner.add(kind.label() + " " + reasons.values().stream().mapToInt(Integer::intValue).sum() + " (" + why + ")");
+        });
+        return joiner.toString();
+    }
+
+    private static String placing(Outage o) {
+        if (o.placeFailed() == 0) {
+            return "kept working: " + o.placeOk() + " placed, none failed";
+        }
+        return (o.placeOk() > 0 ? "degraded: " : "down: ") + o.placeOk() + " placed, " + o.placeFailed() + " failed";
+    }
+}
