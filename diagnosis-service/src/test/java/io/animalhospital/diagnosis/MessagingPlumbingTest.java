@@ -68,7 +68,8 @@ class MessagingPlumbingTest {
     }
 
     private static String event(UUID eventId, String reservationId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
-                + "\",\"reservationId\":\"" + reservationId + "\"}";
+        // A customer's cancellation of a reservation diagnosis never saw: applied (a tombstone), so recorded.
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"ReservationCancelled\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"reservationId\":\"" + reservationId + "\",\"status\":\"CANCELLED\",\"reason\":\"CUSTOMER\"}";
     }
 }

@@ -39,29 +39,29 @@ public class ReservationEventsConsumer {
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<Void> consume(String payload) {
         IncomingEvent event = IncomingEvent.read(payload, mapper);
+        if (!releasesSeat(event)) {
+            // Most of the topic (every placement, change, approval) needs nothing here: no transaction for it.
+            return Uni.createFrom().voidItem();
+        }
         // The transaction sits inside the retry: each attempt is a fresh transaction.
         return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
             if (!first) {
                 LOG.debugf("Event %s already applied", event.eventId());
                 return Uni.createFrom().voidItem();
             }
-            return apply(event);
+            return appointments.reservationCancelled(event.reservationId(), event.body().path("reason").asText());
         }));
     }
 
-    private Uni<Void> apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "ReservationCancelled":
-                // Only cancellations by the customer (or of a booking whose answer was lost) release a seat here:
-                // the clinic's own cancellations already did.
-                String reason = event.body().path("reason").asText("");
-                if ("CUSTOMER".equals(reason) || "NOT_CONFIRMED".equals(reason)) {
-                    return appointments.reservationCancelled(event.reservationId(), reason);
-                }
-                return Uni.createFrom().voidItem();
-            default:
-                // Events this service does not act on are recorded and skipped.
-                return Uni.createFrom().voidItem();
+    /**
+     * Only cancellations by the customer (or of a booking whose answer was lost) release a seat here: the clinic's
+     * own cancellations already did.
+     */
+    private static boolean releasesSeat(IncomingEvent event) {
+        if (!"ReservationCancelled".equals(event.type())) {
+            return false;
         }
+        String reason = event.body().path("reason").asText("");
+        return "CUSTOMER".equals(reason) || "NOT_CONFIRMED".equals(reason);
     }
 }

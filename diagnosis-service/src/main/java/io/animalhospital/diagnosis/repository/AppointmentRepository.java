@@ -1,12 +1,14 @@
 package io.animalhospital.diagnosis.repository;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.AppointmentStatus;
+import io.animalhospital.diagnosis.domain.CancelledReservation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -38,10 +40,12 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .map(inserted -> inserted == 1);
     }
 
+    /**
+     * A primary-key find on purpose: a native select with a result class costs a growing scan of Hibernate's query
+     * plan cache on every call (it was a fifth of the booking's CPU).
+     */
     public Uni<Boolean> wasCancelled(UUID reservationId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT count(*) FROM cancelled_reservation WHERE reservation_id = :id", Long.class)
-                .setParameter("id", reservationId).getSingleResult())
-                .map(count -> count > 0);
+        return Panache.getSession().flatMap(session -> session.find(CancelledReservation.class, reservationId))
+                .map(Objects::nonNull);
     }
 }
