@@ -41,6 +41,15 @@ public final class LocalStack {
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
 
+    /**
+     * Five JVMs, PostgreSQL and Kafka share a small machine: a small heap and code cache, the serial collector,
+     * and the native heap given back periodically keep each service near 250 MB RSS under load (measured with
+     * deploy/load/throughput; metaspace alone is ~100 MB). MALLOC_ARENA_MAX=2 is set beside them.
+     */
+    static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k "
+            + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=2 -XX:+UnlockExperimentalVMOptions "
+            + "-XX:TrimNativeHeapInterval=5000";
+
     private final Path root;
     private final Path state;
     private final Map<String, QuarkusApp> services = new LinkedHashMap<>();
@@ -118,9 +127,10 @@ public final class LocalStack {
     private QuarkusApp startService(String name, int port, Path logs) {
         QuarkusApp app = new QuarkusApp(name + "-service", root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"),
                 port, logs.resolve(name + "-service.log"))
-                .jvm(List.of(env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx192m -XX:+UseSerialGC").split("\\s+")))
+                .jvm(List.of(env("SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS).split("\\s+")))
                 .jvm(List.of(env(name.toUpperCase() + "_JAVA_OPTS", "").trim().split("\\s+")))
                 .infrastructure(postgres, name, kafka.bootstrapServers())
+                .env("MALLOC_ARENA_MAX", env("MALLOC_ARENA_MAX", "2"))
                 .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
                 .launch();
         log("started " + name + "-service (pid " + app.process().map(ProcessHandle::pid).orElse(-1L) + ")");
