@@ -1,7 +1,12 @@
 package io.animalhospital.reservation;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,25 +17,37 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.animalhospital.infra.QuarkusApp;
+import io.animalhospital.infra.TestDatabase;
 import io.restassured.http.ContentType;
 
 /** The real diagnosis-service, run from its packaged jar against the tests' PostgreSQL and broker. */
 final class DiagnosisService {
 
+    /** How the running process was started. */
+    private enum Mode { NORMAL, SLOW, WITHOUT_BROKER }
+
     private static QuarkusApp app;
-    private static boolean slow;
+    private static Mode mode;
 
     private DiagnosisService() {
     }
 
     /** Running and answering at normal speed. */
     static synchronized void ensureRunning() {
-        ensure(false);
+        ensure(Mode.NORMAL);
     }
 
     /** Running with booking answers delayed beyond reservation-service's timeout: answers get lost. */
     static synchronized void ensureSlow() {
-        ensure(true);
+        ensure(Mode.SLOW);
+    }
+
+    /**
+     * Running with its broker unreachable: its API answers and its outbox fills, but nothing is published.
+     * Never ready (readiness includes Kafka), so only liveness is awaited.
+     */
+    static synchronized void ensureWithoutBroker() {
+        ensure(Mode.WITHOUT_BROKER);
     }
 
     static synchronized void kill() {
@@ -59,23 +76,67 @@ final class DiagnosisService {
         return given().baseUri(url()).get("/appointments/" + reservationId).then().extract().path("status");
     }
 
-    private static void ensure(boolean wantSlow) {
-        if (app != null && app.process().isPresent() && slow == wantSlow) {
+    /** The reservation ids of every appointment ever made on the schedule, cancelled ones included. */
+    static List<String> appointmentsOn(String scheduleId) {
+        return given().baseUri(url()).queryParam("scheduleId", scheduleId).get("/appointments")
+                .then().statusCode(200).extract().jsonPath().getList("reservationId", String.class);
+    }
+
+    /** diagnosis-service's own database, for what only it can show (its outbox). */
+    static TestDatabase database() {
+        int postgresPort = ConfigProvider.getConfig().getValue("hospital.test.postgres-port", Integer.class);
+        return new TestDatabase(QuarkusApp.PostgresServerAddress.onPort(postgresPort).jdbcUrl("diagnosis"));
+    }
+
+    private static void ensure(Mode wanted) {
+        if (app != null && app.process().isPresent() && mode == wanted) {
             return;
         }
         kill();
         Config config = ConfigProvider.getConfig();
         int postgresPort = config.getValue("hospital.test.postgres-port", Integer.class);
-        app = new QuarkusApp("diagnosis-service", Path.of("../diagnosis-service/target/quarkus-app/quarkus-run.jar"),
+        String broker = wanted == Mode.WITHOUT_BROKER ? "127.0.0.1:" + closedPort()
+                : config.getValue("kafka.bootstrap.servers", String.class);
+        boolean slow = wanted == Mode.SLOW;
+        QuarkusApp launched = new QuarkusApp("diagnosis-service",
+                Path.of("../diagnosis-service/target/quarkus-app/quarkus-run.jar"),
                 port(), Path.of("target/diagnosis-service-" + UUID.randomUUID() + ".log"))
                 .jvm(List.of("-Xmx256m"))
-                .infrastructure(QuarkusApp.PostgresServerAddress.onPort(postgresPort), "diagnosis",
-                        config.getValue("kafka.bootstrap.servers", String.class))
-                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(wantSlow))
+                .infrastructure(QuarkusApp.PostgresServerAddress.onPort(postgresPort), "diagnosis", broker)
+                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(slow))
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MIN", "3000ms")
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MAX", "3100ms")
-                .start(Duration.ofSeconds(90));
-        slow = wantSlow;
+                .launch();
+        app = launched;
+        mode = wanted;
+        if (wanted == Mode.WITHOUT_BROKER) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (launched.process().isEmpty()) {
+                    throw new IllegalStateException("diagnosis-service exited during start-up; see " + launched.log());
+                }
+                return live();
+            });
+        } else {
+            launched.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    private static boolean live() {
+        try {
+            return given().baseUri(url()).get("/q/health/live").statusCode() == 200;
+        } catch (Exception notListeningYet) {
+            // RestAssured rethrows the connection refusal unchecked, as long as the port is not open yet.
+            return false;
+        }
+    }
+
+    /** A port nobody listens on: connections to it are refused at once. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int port() {

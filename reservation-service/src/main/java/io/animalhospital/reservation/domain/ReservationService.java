@@ -58,19 +58,27 @@ public class ReservationService {
         UUID id = UUID.randomUUID();
         return onThisContext(diagnosis.book(new BookAppointment(id, scheduleId, details.petName(), details.reason())))
                 .onFailure(DiagnosisUnavailableException.class).call(() -> notConfirmed(id, scheduleId, details))
-                .flatMap(answer -> Panache.withTransaction(() -> {
-                    Reservation r = new Reservation();
-                    r.id = id;
-                    r.status = ReservationStatus.ofAppointment(answer.status());
-                    r.scheduleId = scheduleId;
-                    r.vet = answer.vet();
-                    r.date = answer.date();
-                    apply(r, details);
-                    r.createdAt = Instant.now();
-                    r.updatedAt = r.createdAt;
-                    return reservations.persist(r).call(() -> publish(new ReservationPlaced(UUID.randomUUID(),
-                            r.updatedAt, r.id, r.status.name(), Snapshot.of(r))));
-                }));
+                .flatMap(answer -> record(id, scheduleId, answer, details)
+                        // Diagnosis holds a seat for a reservation that was rolled back: release it like a lost
+                        // answer's, then the caller gets the original failure (5xx).
+                        .onFailure().call(() -> notConfirmed(id, scheduleId, details)));
+    }
+
+    /** Writes the confirmed reservation and its event in one local transaction. */
+    private Uni<Reservation> record(UUID id, UUID scheduleId, AppointmentAnswer answer, Details details) {
+        return Panache.withTransaction(() -> {
+            Reservation r = new Reservation();
+            r.id = id;
+            r.status = ReservationStatus.ofAppointment(answer.status());
+            r.scheduleId = scheduleId;
+            r.vet = answer.vet();
+            r.date = answer.date();
+            apply(r, details);
+            r.createdAt = Instant.now();
+            r.updatedAt = r.createdAt;
+            return reservations.persist(r).call(() -> publish(new ReservationPlaced(UUID.randomUUID(),
+                    r.updatedAt, r.id, r.status.name(), Snapshot.of(r))));
+        });
     }
 
     /**
@@ -184,16 +192,22 @@ public class ReservationService {
     }
 
     /**
-     * The booking's outcome is unknown (timeout, failure, open circuit): diagnosis may have taken the seat and
-     * lost the answer. A NOT_CONFIRMED cancellation makes diagnosis release it, or refuse the late booking.
+     * The placement did not complete although diagnosis may hold its seat: the booking's outcome is unknown
+     * (timeout, failure, open circuit), or the reservation's own transaction failed after the booking. A
+     * NOT_CONFIRMED cancellation makes diagnosis release the seat, or refuse the late booking. Written in a
+     * transaction of its own, never in the failed one; its own failure is logged and the caller's answer stays
+     * the original failure.
      */
     private Uni<Void> notConfirmed(UUID id, UUID scheduleId, Details details) {
         Instant now = Instant.now();
         Snapshot attempted = new Snapshot(id, ReservationStatus.CANCELLED.name(), scheduleId, null, null,
                 details.ownerName(), details.phone(), details.email(), details.petName(), details.species(),
                 details.reason(), now, now);
-        return Panache.withTransaction(() -> publish(new ReservationCancelled(UUID.randomUUID(), now, id,
-                ReservationStatus.CANCELLED.name(), "NOT_CONFIRMED", attempted)))
+        return Panache.withTransaction(() -> reservations.count("id", id).flatMap(written -> written > 0
+                // Committed after all, only the acknowledgement of the commit failed: the seat is rightly taken.
+                ? Uni.createFrom().voidItem()
+                : publish(new ReservationCancelled(UUID.randomUUID(), now, id, ReservationStatus.CANCELLED.name(),
+                        "NOT_CONFIRMED", attempted))))
                 .onFailure().invoke(e -> LOG.errorf(e, "Could not record NOT_CONFIRMED for %s", id))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
