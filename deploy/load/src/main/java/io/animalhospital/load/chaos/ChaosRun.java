@@ -272,7 +272,7 @@ public final class ChaosRun {
                   --down      how long a killed part stays down before it is restarted
                   --settle    after the load: how long the invariant checker may wait for the system to settle
                   --budget    the whole run's bound: outages that no longer fit are skipped (and reported)
-                environment: PG_PORT (35432), KAFKA_PORT (39092), SERVICE_PORT_BASE (38081) of the throwaway stack""";
+                environment: PG_PORT (16432), KAFKA_PORT (16092), SERVICE_PORT_BASE (16081) of the throwaway stack""";
 
         List<String> parts = List.of("billing", "notice", "lookup", "diagnosis", "reservation", "kafka", "postgres");
         double rate = 20;
