@@ -351,7 +351,7 @@ load_fragment_header() {
   echo "## $1"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$dirty; $(nproc) cores; stack: ${LOAD_STACK:-own}" \
-    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options \`${SERVICE_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}\`);" \
+    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options \`${SERVICE_JAVA_OPTS:-LocalStack defaults}\`);" \
     "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores)."
 }
 
@@ -404,4 +404,69 @@ load_http_delta() {
     END { for (status in after) if (after[status] - before[status] > 0) print status " × " after[status] - before[status] }' \
     "$1" "$2" | sort | paste -sd, - | sed 's/,/, /g')"
   echo "${delta:-none}"
+}
+
+# CPU accounting over a measured window, so a figure can be read with what used the cores meanwhile:
+# load_cpu_mark NAME snapshots the CPU time used so far by each service, Kafka, PostgreSQL (postmaster,
+# its live backends and the ones it reaped), the lag probe if one runs, this script's finished children
+# (siege), and the whole machine (/proc/stat); load_cpu_report FROM TO prints the differences as a sentence.
+load_cpu_mark() {
+  local out="$RUN_DIR/cpu.$1" port=$PORT_BASE service pid child ticks
+  {
+    for service in "${LOAD_SERVICES[@]}"; do
+      pid="$(load_pid_on_port "$port")"
+      echo "$service $(load_proc_ticks "$pid")"
+      port=$((port + 1))
+    done
+    echo "kafka $(load_proc_ticks "$(load_pid_on_port "${KAFKA_PORT:-19092}")")"
+    pid="$(load_pid_on_port "${PG_PORT:-15432}")"
+    ticks="$(load_proc_ticks "$pid" reaped)"
+    for child in $(ps -o pid= --ppid "${pid:-0}" 2>/dev/null); do
+      ticks=$((ticks + $(load_proc_ticks "$child")))
+    done
+    echo "postgresql $ticks"
+    # The lag probe, when one runs through the window (it is started before and waited for after).
+    if [ -n "${PROBE_PID:-}" ] && kill -0 "$PROBE_PID" 2>/dev/null; then
+      echo "lag-probe $(load_proc_ticks "$PROBE_PID")"
+    fi
+    # This shell's waited-for children (siege, curl, the probe once waited for), in centiseconds. `times`
+    # must run in this very shell: in a pipe or $(...) it would report a subshell's children.
+    times >"$RUN_DIR/times"
+    awk 'NR == 2 { u = $1; s = $2; sub(/m/, " ", u); sub(/s/, "", u); sub(/m/, " ", s); sub(/s/, "", s)
+      split(u, a, " "); split(s, b, " "); printf "children %d\n", (a[1] * 60 + a[2] + b[1] * 60 + b[2]) * 100 }' \
+      "$RUN_DIR/times"
+    awk '$1 == "cpu" { printf "machine_busy %d\nmachine_all %d\n", $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+  } >"$out"
+}
+
+# load_proc_ticks PID [reaped]: utime + stime of a process in clock ticks (with "reaped": plus its waited-for
+# children's); 0 when it is gone.
+load_proc_ticks() {
+  local stat
+  stat="$(cat "/proc/${1:-0}/stat" 2>/dev/null)" || { echo 0; return; }
+  # Fields after the command name, which is in parentheses and may hold spaces: utime is the 12th.
+  awk -v reaped="${2:-}" '{ print $12 + $13 + (reaped ? $14 + $15 : 0) }' <<<"${stat##*) }"
+}
+
+load_cpu_report() {
+  local hz
+  hz="$(getconf CLK_TCK)"
+  awk -v hz="$hz" -v cores="$(nproc)" '
+    FILENAME == ARGV[1] { before[$1] = $2; next }
+    { delta[$1] = $2 - before[$1]; order[++n] = $1 }
+    END {
+      all = delta["machine_all"] / hz; busy = delta["machine_busy"] / hz
+      if (all <= 0) { print "n/a"; exit }
+      ours = 0; out = ""
+      for (i = 1; i <= n; i++) {
+        name = order[i]
+        if (name ~ /^machine_/ || name == "children") continue
+        ours += delta[name] / hz
+        out = out sprintf("%s %.1f, ", name, delta[name] / hz)
+      }
+      siege = delta["children"] / 100
+      rest = busy - ours - siege; if (rest < 0) rest = 0
+      printf "%ssiege %.1f, everything else %.1f, idle %.1f (core-seconds of %.0f: %d cores × %.0f s)\n", \
+        out, siege, rest, all - busy, all, cores, all / cores
+    }' "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }

@@ -263,21 +263,28 @@ public final class EventLagProbe {
         if (!reported.compareAndSet(false, true)) {
             return;
         }
+        // One snapshot for the file and the line: streams may still end while this runs.
+        LatencySample lags = lag.copy();
+        int seen = lags.count();
+        int placedNow = placed.get();
+        int missingNow = missing.get();
+        int errorsNow = streamErrors.get();
         StringBuilder properties = new StringBuilder()
                 .append("label=").append(label).append('\n')
                 .append("rate_per_s=").append(rate).append('\n')
                 .append("seconds=").append(seconds).append('\n')
                 .append("timeout_s=").append(timeout.toSeconds()).append('\n')
                 .append("attempted=").append(attempted.get()).append('\n')
-                .append("placed=").append(placed.get()).append('\n')
+                .append("placed=").append(placedNow).append('\n')
                 .append("rejected=").append(rejectedText()).append('\n')
                 .append("placement_errors=").append(placementErrors.get()).append('\n')
-                .append("seen=").append(lag.count()).append('\n')
-                .append("missing=").append(missing.get()).append('\n')
-                .append("stream_errors=").append(streamErrors.get()).append('\n')
-                .append("unfinished=").append(unfinished()).append('\n')
-                .append(lag.properties("lag"))
-                .append(placement.properties("place"));
+                .append("seen=").append(seen).append('\n')
+                .append("missing=").append(missingNow).append('\n')
+                .append("stream_errors=").append(errorsNow).append('\n')
+                // Placed, but neither seen nor given up on yet (only when stopped early).
+                .append("unfinished=").append(Math.max(0, placedNow - seen - missingNow - errorsNow)).append('\n')
+                .append(lags.properties("lag"))
+                .append(placement.copy().properties("place"));
         if (out != null) {
             try {
                 Files.writeString(out, properties);
@@ -288,15 +295,10 @@ public final class EventLagProbe {
         System.out.printf(Locale.ROOT,
                 "[lag-probe %s] placed %d of %d, seen %d, missing %d, stream errors %d: lag p50 %s ms, p95 %s ms,"
                         + " p99 %s ms, max %s ms%n",
-                label, placed.get(), attempted.get(), lag.count(), missing.get(), streamErrors.get(),
-                LatencySample.format(lag.percentile(50)), LatencySample.format(lag.percentile(95)),
-                LatencySample.format(lag.percentile(99)), LatencySample.format(lag.max()));
+                label, placedNow, attempted.get(), seen, missingNow, errorsNow,
+                LatencySample.format(lags.percentile(50)), LatencySample.format(lags.percentile(95)),
+                LatencySample.format(lags.percentile(99)), LatencySample.format(lags.max()));
         System.out.flush();
-    }
-
-    /** Placed, but neither seen nor given up on yet (only when stopped early). */
-    private int unfinished() {
-        return Math.max(0, placed.get() - lag.count() - missing.get() - streamErrors.get());
     }
 
     private String rejectedText() {

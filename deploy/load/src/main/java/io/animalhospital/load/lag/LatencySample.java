@@ -17,6 +17,13 @@ final class LatencySample {
         millis.add(ms);
     }
 
+    /** A copy that no longer changes. */
+    synchronized LatencySample copy() {
+        LatencySample copy = new LatencySample();
+        copy.millis.addAll(millis);
+        return copy;
+    }
+
     synchronized int count() {
         return millis.size();
     }
