@@ -33,13 +33,15 @@ final class ChaosReport {
         md.append(String.format(": a fresh local stack (up in %.0f s) on a %d-core machine (load average %s), a steady "
                 + "mixed load of %.0f "
                 + "requests/s for %.0f s (%d reservations answered 201). One part at a time was killed with SIGKILL and "
-                + "restarted %d s later, as a restart policy would. *Recovered* = all five services' readiness UP, a 2xx "
-                + "again from each of the killed part's own endpoints, and a reservation placed after the restart "
-                + "visible in the lookup view (events flow end to end).%n%n", startup,
+                + "restarted %d s later, as a restart policy would. *Recovered* = all five services' readiness UP, a "
+                + "2xx again from each of the killed part's own endpoints, and every service's Kafka consumer applying "
+                + "events again (a probe story made after the restart: placed, approved, treated, billed, notified, "
+                + "viewed; another placed and cancelled).%n%n", startup,
                 Runtime.getRuntime().availableProcessors(), loadAverage, options.rate, loadSeconds, driver.placed(),
                 options.down.toSeconds()));
         md.append("| part killed | outage s (kill → recovered) | recovery s (restart → recovered) | readiness UP s | "
-                + "events flowing s | failed requests during the outage, by kind | placing during the outage |\n");
+                + "events applied again s | failed requests during the outage, by kind (reason) | placing during the "
+                + "outage |\n");
         md.append("|---|---:|---:|---:|---:|---|---|\n");
         for (Outage o : outages) {
             md.append("| ").append(o.part()).append(" | ").append(seconds(o.outage())).append(" | ")
@@ -49,6 +51,15 @@ final class ChaosReport {
         }
         for (String part : skipped) {
             md.append("| ").append(part).append(" | not killed: the time budget ran out | | | | | |\n");
+        }
+        md.append("\nWhen each service's consumer applied the probe's events, in seconds after the restart began "
+                + "(a consumer whose group still counts the killed instance as a member waits for its session to time "
+                + "out):\n\n| part killed | reservation | diagnosis | billing | notice | lookup |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        for (Outage o : outages) {
+            md.append("| ").append(o.part());
+            o.consumers().values().forEach(value -> md.append(" | ").append(seconds(value)));
+            md.append(" |\n");
         }
         outages.stream().filter(o -> !o.note().isEmpty())
                 .forEach(o -> md.append("\n").append(o.part()).append(": ").append(o.note()).append('\n'));

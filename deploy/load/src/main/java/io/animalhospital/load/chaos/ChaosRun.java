@@ -180,7 +180,11 @@ public final class ChaosRun {
         long ready = await(timeout, () -> stack.servicePorts().keySet().stream().allMatch(stack::ready));
         long ownOk = await(timeout, () -> OWN.get(part).stream().allMatch(k -> driver.counters().okSince(k, restart)));
         long remaining = Math.max(0, timeout - System.nanoTime());
-        long flow = driver.probeEventFlow(Duration.ofNanos(remaining));
+        Map<String, Long> applied = new FlowProbe(driver).run(Duration.ofNanos(remaining));
+        long flow = applied.containsValue(LoadDriver.NEVER) ? LoadDriver.NEVER
+                : applied.values().stream().mapToLong(Long::longValue).max().orElse(LoadDriver.NEVER);
+        Map<String, Double> consumers = new LinkedHashMap<>();
+        applied.forEach((service, at) -> consumers.put(service, since(restart, at)));
         boolean recovered = ready != LoadDriver.NEVER && ownOk != LoadDriver.NEVER && flow != LoadDriver.NEVER;
         long end = recovered ? Math.max(ready, Math.max(ownOk, flow)) : System.nanoTime();
         Map<OpKind, Map<String, Integer>> failed = new EnumMap<>(OpKind.class);
@@ -195,14 +199,14 @@ public final class ChaosRun {
                     .stream().filter(service -> !stack.ready(service)).toList();
         }
         Outage outage = new Outage(part, killedAt, seconds(kill, restart), since(restart, ready),
-                since(restart, ownOk), since(restart, flow), recovered ? seconds(restart, end) : -1,
+                since(restart, ownOk), since(restart, flow), consumers, recovered ? seconds(restart, end) : -1,
                 recovered ? seconds(kill, end) : -1, failed,
                 driver.counters().between(kill, end, OpKind.PLACE, Outcome.OK),
                 driver.counters().between(kill, end, OpKind.PLACE, Outcome.FAILED), note);
         log(String.format("=== %s: %s; outage %.1f s, recovery %.1f s (ready %.1f s, own endpoints %.1f s, "
-                + "events flowing %.1f s); failed requests %s", part, recovered ? "recovered" : "NOT RECOVERED",
-                outage.outage(), outage.recovery(), outage.ready(), outage.ownOk(), outage.eventsFlow(),
-                ChaosReport.failed(failed)));
+                + "events applied again %.1f s: %s); failed requests %s", part,
+                recovered ? "recovered" : "NOT RECOVERED", outage.outage(), outage.recovery(), outage.ready(),
+                outage.ownOk(), outage.eventsFlow(), consumers, ChaosReport.failed(failed)));
         return outage;
     }
 

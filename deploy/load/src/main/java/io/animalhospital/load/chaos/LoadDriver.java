@@ -74,7 +74,7 @@ final class LoadDriver {
     }
 
     /** {@code status} -1: no answer, {@code error} says why (timeout, refused, io). */
-    private record Response(int status, JsonNode body, String error) {
+    record Response(int status, JsonNode body, String error) {
         Response(int status, JsonNode body) {
             this(status, body, null);
         }
@@ -108,6 +108,7 @@ final class LoadDriver {
     private final List<ScheduleRef> schedules = new ArrayList<>();
     private final List<ScheduleRef> tinySchedules = new ArrayList<>();
     private ScheduleRef probeSchedule;
+    private ScheduleRef probeApprovalSchedule;
     private final Queue<Tracked> awaiting = new ConcurrentLinkedQueue<>();
     private final Queue<Tracked> booked = new ConcurrentLinkedQueue<>();
     private final Queue<Tracked> treated = new ConcurrentLinkedQueue<>();
@@ -148,7 +149,7 @@ final class LoadDriver {
 
     /**
      * The clinic's days: twelve roomy schedules (every other one needs approval), two tiny ones that fill up (so
-     * 409 "full" is part of the mix), and one for the recovery probes.
+     * 409 "full" is part of the mix), and two for the recovery probes.
      */
     void createSchedules() {
         LocalDate day = LocalDate.now().plusDays(1);
@@ -158,6 +159,7 @@ final class LoadDriver {
         tinySchedules.add(createSchedule("Dr. Tiny", day, 3, false));
         tinySchedules.add(createSchedule("Dr. Tiny", day.plusDays(1), 3, true));
         probeSchedule = createSchedule("Dr. Probe", day, 1000, false);
+        probeApprovalSchedule = createSchedule("Dr. Probe", day.plusDays(1), 1000, true);
     }
 
     private ScheduleRef createSchedule(String vet, LocalDate date, int capacity, boolean approval) {
@@ -426,35 +428,6 @@ final class LoadDriver {
         return id == null ? place() : send(OpKind.NOTICES, "GET", url("notice", "/notifications?reservationId=" + id), null);
     }
 
-    /**
-     * After a restart: places one reservation (retrying) and waits until the lookup view shows it, i.e. until
-     * events flow again from reservation-service through Kafka to the read model. Not counted in the load's
-     * numbers; the reservation joins the ids file. Returns System.nanoTime() when seen, or {@link #NEVER}.
-     */
-    long probeEventFlow(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        UUID id = null;
-        while (id == null && System.nanoTime() < deadline) {
-            ObjectNode body = json.createObjectNode().put("scheduleId", probeSchedule.id().toString())
-                    .put("ownerName", "Probe").put("phone", "010-0000-0000").put("petName", "Probe")
-                    .put("species", "dog");
-            Response r = sendNow("POST", url("reservation", "/reservations"), body);
-            if (r.status() == 201) {
-                id = UUID.fromString(r.body().path("id").asText());
-                answered(id);
-            } else {
-                sleep(500);
-            }
-        }
-        while (id != null && System.nanoTime() < deadline) {
-            if (sendNow("GET", url("lookup", "/reservation-status/" + id), null).status() == 200) {
-                return System.nanoTime();
-            }
-            sleep(250);
-        }
-        return NEVER;
-    }
-
     // --- plumbing
 
     private void enqueue(Tracked t) {
@@ -477,7 +450,15 @@ final class LoadDriver {
         return r.status() < 0 || r.status() >= 500;
     }
 
-    private synchronized void answered(UUID id) {
+    UUID probeSchedule(boolean approval) {
+        return (approval ? probeApprovalSchedule : probeSchedule).id();
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    synchronized void answered(UUID id) {
         placed.incrementAndGet();
         known.set((int) (knownCount.getAndIncrement() % known.length()), id);
         try {
@@ -515,7 +496,8 @@ final class LoadDriver {
         return "io";
     }
 
-    private Response sendNow(String method, String url, JsonNode body) {
+    /** A request outside the load's numbers (set-up, probes). */
+    Response sendNow(String method, String url, JsonNode body) {
         try {
             return parse(http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
@@ -549,7 +531,7 @@ final class LoadDriver {
         return new Response(response.statusCode(), body);
     }
 
-    private String url(String service, String path) {
+    String url(String service, String path) {
         return "http://127.0.0.1:" + ports.get(service) + path;
     }
 
