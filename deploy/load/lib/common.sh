@@ -12,8 +12,8 @@
 #   SERVICE_PORT_BASE (8081), PG_PORT (15432), KAFKA_PORT (19092): where the stack listens (LocalStack's own).
 #   SERVICE_JAVA_OPTS, <NAME>_JAVA_OPTS: JVM options of the services of an own stack (LocalStack's own).
 #   LOAD_TMP (default $TMPDIR or /tmp): parent of each run's temporary folder.
-#   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success;
-#                            it is always kept after a failure.
+#   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success
+#                            or Ctrl-C; it is always kept after a failure.
 #   LOAD_WARMUP (10)         seconds of unmeasured load before the measured runs (JIT, connection pools).
 
 LOAD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -57,8 +57,8 @@ load_init() {
   chmod 755 "$RUN_DIR"
   trap load_cleanup EXIT
   # Ctrl-C / SIGTERM: leave through the EXIT trap, which stops what was started.
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  trap 'LOAD_INTERRUPTED=1; exit 130' INT
+  trap 'LOAD_INTERRUPTED=1; exit 143' TERM
   load_log "$SCENARIO: run folder $RUN_DIR"
 }
 
@@ -73,7 +73,7 @@ load_cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   load_stop_stack
-  if [ -n "$LOAD_OK" ] && [ "${LOAD_KEEP:-}" != 1 ]; then
+  if { [ -n "$LOAD_OK" ] || [ -n "${LOAD_INTERRUPTED:-}" ]; } && [ "${LOAD_KEEP:-}" != 1 ]; then
     rm -rf "$RUN_DIR"
   elif [ -n "$RUN_DIR" ]; then
     load_log "kept $RUN_DIR (stack state, service logs under stack/logs, siege output)"
@@ -241,6 +241,8 @@ load_start_probe() {
 # load_wait_probe: waits for the probe (it ends by itself after its seconds plus the grace of its timeout).
 load_wait_probe() {
   wait "$PROBE_PID" || load_log "the lag probe ended with status $? (see $RUN_DIR)"
+  load_forget "$PROBE_PID"
+  PROBE_PID=""
 }
 
 # load_future_date: a clinic day that stays in the future for the whole run.
@@ -287,14 +289,32 @@ load_schedules_check() {
     END { printf "%d %d %d %d %d %d\n", n, total, max, full, over, errors }'
 }
 
-# load_siege OUT ARGS...: siege with the private configuration; its summary goes to the terminal and OUT.
+# load_siege OUT ARGS...: siege with the private configuration; its summary goes to OUT, then the terminal.
+# In the background and waited for: with siege in the foreground, Ctrl-C would stop siege, which catches
+# it and exits normally, and bash would then carry on with the script as if nothing happened. This way
+# the INT trap runs at once and the clean-up stops siege along with everything else.
 load_siege() {
-  local out="$1"
+  local out="$1" pid status=0
   shift
   load_log "siege $*"
   printf 'siege %s\n' "$*" >"$out.command"
-  siege --rc="$LOAD_SIEGERC" "$@" 2>&1 | tee "$out"
-  return "${PIPESTATUS[0]}"
+  siege --rc="$LOAD_SIEGERC" "$@" >"$out" 2>&1 &
+  pid=$!
+  BACKGROUND_PIDS+=("$pid")
+  wait "$pid" || status=$?
+  load_forget "$pid"
+  cat "$out"
+  return "$status"
+}
+
+# load_forget PID: a background process that ended and was waited for, no longer to be stopped at the end
+# (its id may be reused by then).
+load_forget() {
+  local pid kept=()
+  for pid in "${BACKGROUND_PIDS[@]}"; do
+    [ "$pid" = "$1" ] || kept+=("$pid")
+  done
+  BACKGROUND_PIDS=("${kept[@]}")
 }
 
 # load_siege_value OUT "Field name": a number from siege's summary ("Transaction rate" → 123.45).
