@@ -56,6 +56,8 @@ public class OutboxRelay {
     private final URI source;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Set once the application has started: reactive messaging wires the emitter in an earlier observer. */
+    private volatile boolean started;
     private PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
@@ -67,6 +69,7 @@ public class OutboxRelay {
     }
 
     void listen(@Observes StartupEvent start) {
+        started = true;
         PgConnectOptions options = PgConnectOptions.fromUri(config.datasourceUrl())
                 .setUser(config.datasourceUser())
                 .setPassword(config.datasourcePassword());
@@ -83,11 +86,12 @@ public class OutboxRelay {
         }
     }
 
-    // Delayed: the emitter is wired to Kafka only once the application has started.
-    @Scheduled(every = "${hospital.outbox.poll-interval}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The scheduler may fire before the application has started (a slow start): nothing to send with yet.
+    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wake();
+        if (started) {
+            wake();
+        }
     }
 
     /** Starts a relay run, or asks the running one to go again: runs never overlap within a replica. */
