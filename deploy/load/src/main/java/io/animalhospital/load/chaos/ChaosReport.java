@@ -1,5 +1,6 @@
 package io.animalhospital.load.chaos;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,22 +23,32 @@ final class ChaosReport {
     private ChaosReport() {
     }
 
-    static String markdown(ChaosRun.Options options, double startup, double loadSeconds, LoadDriver driver,
-            List<Outage> outages, List<String> skipped, CheckResult result, double settled, String loadAverage) {
+    /** The run's facts besides the outages: when, how, how long each phase took (s). */
+    record Run(ChaosRun.Options options, Instant startedAt, double startup, double loadSeconds, String loadAverage,
+            double settled, double wholeRun) {
+    }
+
+    static String markdown(Run run, LoadDriver driver, List<Outage> outages, List<String> skipped,
+            CheckResult result) {
+        ChaosRun.Options options = run.options();
         StringBuilder md = new StringBuilder();
-        md.append("### Chaos: kill -9 under steady load\n\n");
-        md.append("`deploy/load/chaos`");
-        if (!outages.isEmpty()) {
-            md.append(", ").append(TIME.format(outages.get(0).killedAt()));
+        md.append("## Chaos: kill -9 under steady load\n\n");
+        md.append("<!-- summary: chaos.violations=").append(result.error() != null ? "n/a" : result.total())
+                .append(" -->\n\n");
+        md.append("Run ").append(TIME.format(run.startedAt())).append(" on commit `").append(System.getProperty("chaos.commit", "unknown")).append("` with `deploy/load/chaos");
+        if (!options.arguments.isEmpty()) {
+            md.append(' ').append(options.arguments);
         }
+        md.append('`');
         md.append(String.format(": a fresh local stack (up in %.0f s) on a %d-core machine (load average %s), a steady "
                 + "mixed load of %.0f "
                 + "requests/s for %.0f s (%d reservations answered 201). One part at a time was killed with SIGKILL and "
                 + "restarted %d s later, as a restart policy would. *Recovered* = all five services' readiness UP, a "
                 + "2xx again from each of the killed part's own endpoints, and every service's Kafka consumer applying "
                 + "events again (a probe story made after the restart: placed, approved, treated, billed, notified, "
-                + "viewed; another placed and cancelled).%n%n", startup,
-                Runtime.getRuntime().availableProcessors(), loadAverage, options.rate, loadSeconds, driver.placed(),
+                + "viewed; another placed and cancelled).%n%n", run.startup(),
+                Runtime.getRuntime().availableProcessors(), run.loadAverage(), options.rate, run.loadSeconds(),
+                driver.placed(),
                 options.down.toSeconds()));
         md.append("| part killed | outage s (kill → recovered) | recovery s (restart → recovered) | readiness UP s | "
                 + "events applied again s | failed requests during the outage, by kind (reason) | placing during the "
@@ -87,11 +98,13 @@ final class ChaosReport {
                 .append(driver.placed()).append(lost ? " (see invariants.md)" : "").append('\n');
         md.append("- invariant violations after settling: **")
                 .append(result.error() != null ? "no verdict (" + result.error() + ")" : result.total()).append("**")
-                .append(String.format(" (settled in %.0f s; ", settled))
+                .append(String.format(" (settled in %.0f s; ", run.settled()))
                 .append(result.clean() ? "the checker found the system clean" : result.shortCounts())
                 .append("; details in invariants.md)\n");
         md.append("- every part recovered: ").append(outages.stream().allMatch(Outage::recovered) && skipped.isEmpty()
                 ? "**yes**" : "**no**").append('\n');
+        md.append(String.format("%nThe whole run took %.0f s (stack start, load with the outages, settle, check).%n",
+                run.wholeRun()));
         md.append("\nPer-second counters, ids answered 201 and every process's log: `deploy/load/target/chaos/` "
                 + "(`ops-per-second.csv`, `placed-ids.txt`, `state/logs/`).\n");
         return md.toString();

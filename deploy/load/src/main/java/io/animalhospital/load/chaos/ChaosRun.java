@@ -51,6 +51,7 @@ public final class ChaosRun {
     private final List<Outage> outages = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final long started = System.nanoTime();
+    private final Instant startedAt = Instant.now();
 
     private ChaosRun(Options options, Path root) {
         this.options = options;
@@ -109,15 +110,15 @@ public final class ChaosRun {
 
         long deadline = started + options.budget.toNanos();
         for (String part : options.parts) {
-            // Each outage needs the gap, the down time and about a minute to recover; keep room to settle.
-            long needed = options.gap.plus(options.down).plusSeconds(60).plus(options.settle).plusSeconds(30).toNanos();
+            // Each outage needs the gap, the down time and about a minute to recover (the settle comes on top).
+            long needed = options.gap.plus(options.down).plusSeconds(60).toNanos();
             if (System.nanoTime() + needed > deadline) {
                 skipped.add(part);
                 log("skipping the " + part + " outage: not enough of the " + options.budget.toMinutes()
                         + " min budget left");
                 continue;
             }
-            outages.add(outage(part));
+            outages.add(outage(part, deadline));
         }
         sleep(options.gap);
         driver.stop();
@@ -136,8 +137,10 @@ public final class ChaosRun {
         Files.writeString(results.resolve("invariants.md"), CheckInvariants.markdown(result, checker.target()
                 + " of the chaos run's stack, after the load stopped and up to " + options.settle.toSeconds()
                 + " s to settle", runDir.resolve("placed-ids.txt"), 50));
-        Files.writeString(results.resolve("chaos.md"), ChaosReport.markdown(options, startup, loadSeconds, driver,
-                outages, skipped, result, settled, loadBefore + " when the load began, " + loadAverage() + " at its end"));
+        ChaosReport.Run facts = new ChaosReport.Run(options, startedAt, startup, loadSeconds,
+                loadBefore + " when the load began, " + loadAverage() + " at its end", settled,
+                seconds(started, System.nanoTime()));
+        Files.writeString(results.resolve("chaos.md"), ChaosReport.markdown(facts, driver, outages, skipped, result));
         log("written " + results.resolve("chaos.md") + " and " + results.resolve("invariants.md"));
 
         boolean isolationKept = outages.stream().filter(o -> ChaosReport.SUPPORTING.contains(o.part()))
@@ -157,7 +160,7 @@ public final class ChaosRun {
         return 0;
     }
 
-    private Outage outage(String part) {
+    private Outage outage(String part, long deadline) {
         sleep(options.gap);
         log("=== killing " + part + " with SIGKILL"
                 + stack.process(part).map(p -> " (pid " + p.pid() + ")").orElse(""));
@@ -176,7 +179,8 @@ public final class ChaosRun {
             sleep(Duration.ofSeconds(5));
             stack.restart(part);
         }
-        long timeout = restart + options.recoveryTimeout.toNanos();
+        // Waiting stops at the recovery timeout, and at the run's budget: the run stays bounded.
+        long timeout = Math.min(restart + options.recoveryTimeout.toNanos(), deadline);
         long ready = await(timeout, () -> stack.servicePorts().keySet().stream().allMatch(stack::ready));
         long ownOk = await(timeout, () -> OWN.get(part).stream().allMatch(k -> driver.counters().okSince(k, restart)));
         long remaining = Math.max(0, timeout - System.nanoTime());
@@ -268,29 +272,32 @@ public final class ChaosRun {
 
         static final String USAGE = """
                 usage: deploy/load/chaos [--parts billing,notice,lookup,diagnosis,reservation,kafka,postgres]
-                                         [--rate 20] [--warmup 30s] [--gap 10s] [--down 5s] [--recovery-timeout 180s]
-                                         [--settle 120s] [--budget 12m] [--seed 42]
+                                         [--rate 20] [--warmup 30s] [--gap 5s] [--down 5s] [--recovery-timeout 180s]
+                                         [--settle 120s] [--budget 11m] [--seed 42]
                   --parts     the parts to kill, one at a time, in this order
                   --rate      operations per second of the steady load
                   --warmup    load before the first kill, ramping up to the rate; --gap: steady load between outages
                   --down      how long a killed part stays down before it is restarted
                   --settle    after the load: how long the invariant checker may wait for the system to settle
-                  --budget    the whole run's bound: outages that no longer fit are skipped (and reported)
+                  --budget    bound of the run up to the settle (start, load, outages): an outage that no longer fits
+                              is skipped and reported; the whole run takes at most budget + settle + ~30 s
                 environment: PG_PORT (16432), KAFKA_PORT (16092), SERVICE_PORT_BASE (16081) of the throwaway stack""";
 
         List<String> parts = List.of("billing", "notice", "lookup", "diagnosis", "reservation", "kafka", "postgres");
         double rate = 20;
         Duration warmup = Duration.ofSeconds(30);
-        Duration gap = Duration.ofSeconds(10);
+        Duration gap = Duration.ofSeconds(5);
         Duration down = Duration.ofSeconds(5);
         Duration recoveryTimeout = Duration.ofSeconds(180);
         Duration settle = Duration.ofSeconds(120);
-        Duration budget = Duration.ofMinutes(12);
+        Duration budget = Duration.ofMinutes(11);
         long seed = 42;
+        String arguments = "";
 
         /** null for --help. */
         static Options parse(String[] args) {
             Options o = new Options();
+            o.arguments = String.join(" ", args);
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("-h") || args[i].equals("--help")) {

@@ -99,12 +99,13 @@ public final class CheckInvariants {
     /** The results fragment (deploy/load/results/invariants.md). */
     public static String markdown(CheckResult result, String target, Path ids, int maxListed) {
         StringBuilder md = new StringBuilder();
-        md.append("### Invariant check (SPEC §5)\n\n");
-        md.append("`deploy/load/check-invariants` on ").append(target);
+        md.append("## Invariants (SPEC §5)\n\n");
+        md.append("Checked ").append(TIME.format(result.at())).append(" by `deploy/load/check-invariants` on ")
+                .append(target);
         if (ids != null) {
             md.append(", ids file `").append(ids.getFileName()).append('`');
         }
-        md.append(", ").append(TIME.format(result.at())).append(".\n\n");
+        md.append(".\n\n");
         if (result.error() != null) {
             md.append("**No verdict: the databases could not be read** (").append(result.error()).append(").\n");
             return md.toString();

@@ -136,7 +136,7 @@ public final class InvariantChecker {
                     result.violation(Invariant.I2, name + " but its appointment is " + a.status());
                 } else if (!a.scheduleId().equals(r.scheduleId())) {
                     result.violation(Invariant.I2, name + " on schedule " + r.scheduleId()
-                            + " but its appointment holds a seat on schedule " + a.scheduleId());
+                            + " but its appointment holds a seat on schedule " + a.scheduleId() + " (" + a.changed() + ")");
                 } else if (!expected.equals(a.status())) {
                     result.violation(Invariant.I2, name + " but its appointment is " + a.status()
                             + " (expected " + expected + ")");
@@ -160,7 +160,7 @@ public final class InvariantChecker {
             if (r == null && ACTIVE_APPOINTMENT.contains(a.status())) {
                 result.violation(Invariant.I2, "appointment " + a.reservationId() + " is " + a.status()
                         + " and holds a seat on schedule " + a.scheduleId()
-                        + " but reservation-service has no such reservation");
+                        + " but reservation-service has no such reservation (" + a.changed() + ")");
             } else if (r == null && "TREATED".equals(a.status())) {
                 result.violation(Invariant.I2, "appointment " + a.reservationId()
                         + " is TREATED but reservation-service has no such reservation");

@@ -28,7 +28,8 @@ final class SystemState {
     record Schedule(UUID id, String vet, String date, int capacity, int booked, int seated, int active) {
     }
 
-    record Appointment(UUID reservationId, UUID scheduleId, String status) {
+    /** {@code changed}: created_at / updated_at as text, to line a violation up with the logs. */
+    record Appointment(UUID reservationId, UUID scheduleId, String status, String changed) {
     }
 
     record Reservation(UUID id, String status, UUID scheduleId, long version) {
@@ -129,8 +130,12 @@ final class SystemState {
                   FROM schedule s LEFT JOIN appointment a ON a.schedule_id = s.id
                  GROUP BY s.id""", rs -> schedules.add(new Schedule(uuid(rs, 1), rs.getString(2), rs.getString(3),
                 rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7))));
-        query(c, "SELECT reservation_id, schedule_id, status FROM appointment",
-                rs -> appointments.put(uuid(rs, 1), new Appointment(uuid(rs, 1), uuid(rs, 2), rs.getString(3))));
+        query(c, """
+                SELECT reservation_id, schedule_id, status,
+                       'created ' || to_char(created_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS')
+                       || ', updated ' || to_char(updated_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS') || ' UTC'
+                  FROM appointment""", rs -> appointments.put(uuid(rs, 1), new Appointment(uuid(rs, 1), uuid(rs, 2),
+                rs.getString(3), rs.getString(4))));
     }
 
     private void readReservations(Connection c) throws SQLException {
