@@ -490,3 +490,25 @@ load_cpu_report() {
         out, siege, rest, all - busy, all, cores, all / cores
     }' "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }
+
+# load_cpu_others FROM TO: the share (%) of the machine's CPU that went to processes other than the stack,
+# siege and the probe during the window: well above 0, the figures of that window are not the system's own.
+load_cpu_others() {
+  awk -v hz="$(getconf CLK_TCK)" '
+    FILENAME == ARGV[1] { before[$1] = $2; next }
+    { delta = $2 - before[$1]
+      if ($1 == "machine_all") all = delta; else if ($1 == "machine_busy") busy = delta
+      else if ($1 == "children") ours += delta / 100 * hz; else ours += delta }
+    END { rest = busy - ours; if (rest < 0) rest = 0; printf "%.0f\n", (all > 0 ? 100 * rest / all : 0) }' \
+    "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
+}
+
+# load_cpu_warning FROM TO: a line for a fragment when other processes took more than 10 % of the CPU.
+load_cpu_warning() {
+  local others
+  others="$(load_cpu_others "$1" "$2")"
+  if [ "$others" -gt 10 ]; then
+    echo "**Other processes on the machine used $others % of its CPU during this run: the figures above are not the system's own.**"
+    echo
+  fi
+}
