@@ -361,6 +361,24 @@ load_rss_max() {
     END { if (max) printf "%.0f\n", max / 1024; else print "n/a" }' "$RUN_DIR/rss.samples"
 }
 
+# The services' JVM options as they run (read from /proc, so whatever set them): once when all five have
+# the same, else per service.
+load_jvm_options() {
+  local port=$PORT_BASE service pid options lines=""
+  for service in "${LOAD_SERVICES[@]}"; do
+    pid="$(load_pid_on_port "$port")"
+    options="$(tr '\0' ' ' <"/proc/${pid:-0}/cmdline" 2>/dev/null | sed -e 's/^[^ ]*java //' -e 's/ -jar .*//')"
+    lines+="$service=${options:-?}"$'\n'
+    port=$((port + 1))
+  done
+  if [ "$(cut -d= -f2- <<<"$lines" | sort -u | grep -c .)" = 1 ]; then
+    echo "\`$(head -1 <<<"$lines" | cut -d= -f2-)\`"
+  else
+    # shellcheck disable=SC2016 # the backquotes are Markdown
+    grep . <<<"$lines" | sed 's/^\([a-z]*\)=\(.*\)$/\1 `\2`/' | paste -sd';' - | sed 's/;/; /g'
+  fi
+}
+
 # A fragment's first lines: when, on what, against which stack.
 load_fragment_header() {
   local commit dirty=""
@@ -371,7 +389,7 @@ load_fragment_header() {
   echo "## $1"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$dirty; $(nproc) cores; stack: ${LOAD_STACK:-own}" \
-    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options \`${SERVICE_JAVA_OPTS:-LocalStack defaults}\`);" \
+    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options $(load_jvm_options));" \
     "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores)."
 }
 
