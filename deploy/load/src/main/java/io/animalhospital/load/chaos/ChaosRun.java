@@ -47,7 +47,7 @@ public final class ChaosRun {
     private final Path root;
     private final Path runDir;
     private final LocalStack stack;
-    private LoadDriver driver;
+    private volatile LoadDriver driver;
     private final List<Outage> outages = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final long started = System.nanoTime();
@@ -76,7 +76,7 @@ public final class ChaosRun {
         }
         Path root = Path.of(System.getProperty("animal.root", ".")).toAbsolutePath().normalize();
         ChaosRun run = new ChaosRun(options, root);
-        Thread stopper = new Thread(run.stack::stop, "chaos-stack-stop");
+        Thread stopper = new Thread(run::abort, "chaos-stack-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         int exit;
         try {
@@ -90,6 +90,14 @@ public final class ChaosRun {
         Runtime.getRuntime().removeShutdownHook(stopper);
         run.stack.stop();
         System.exit(exit);
+    }
+
+    /** Ctrl-C or SIGTERM: no more load, then the stack goes. */
+    private void abort() {
+        if (driver != null) {
+            driver.halt();
+        }
+        stack.stop();
     }
 
     private int run() throws Exception {

@@ -224,6 +224,13 @@ final class LoadDriver {
         httpExecutor.shutdown();
     }
 
+    /** Stops issuing at once, without waiting for anything (the run is being interrupted). */
+    void halt() {
+        running = false;
+        ticker.shutdownNow();
+        reporter.shutdownNow();
+    }
+
     // --- the mix
 
     private void tick() {
