@@ -449,20 +449,8 @@ load_http_delta() {
 # its live backends and the ones it reaped), the lag probe if one runs, this script's finished children
 # (siege), and the whole machine (/proc/stat); load_cpu_report FROM TO prints the differences as a sentence.
 load_cpu_mark() {
-  local out="$RUN_DIR/cpu.$1" port=$PORT_BASE service pid child ticks
   {
-    for service in "${LOAD_SERVICES[@]}"; do
-      pid="$(load_pid_on_port "$port")"
-      echo "$service $(load_proc_ticks "$pid")"
-      port=$((port + 1))
-    done
-    echo "kafka $(load_proc_ticks "$(load_pid_on_port "${KAFKA_PORT:-19092}")")"
-    pid="$(load_pid_on_port "${PG_PORT:-15432}")"
-    ticks="$(load_proc_ticks "$pid" reaped)"
-    for child in $(ps -o pid= --ppid "${pid:-0}" 2>/dev/null); do
-      ticks=$((ticks + $(load_proc_ticks "$child")))
-    done
-    echo "postgresql $ticks"
+    load_stack_cpu
     # The lag probe, when one runs through the window (it is started before and waited for after).
     if [ -n "${PROBE_PID:-}" ] && kill -0 "$PROBE_PID" 2>/dev/null; then
       echo "lag-probe $(load_proc_ticks "$PROBE_PID")"
@@ -474,7 +462,51 @@ load_cpu_mark() {
       split(u, a, " "); split(s, b, " "); printf "children %d\n", (a[1] * 60 + a[2] + b[1] * 60 + b[2]) * 100 }' \
       "$RUN_DIR/times"
     awk '$1 == "cpu" { printf "machine_busy %d\nmachine_all %d\n", $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
-  } >"$out"
+  } >"$RUN_DIR/cpu.$1"
+}
+
+# load_stack_cpu: "part ticks" lines, the CPU time used so far by each service, Kafka and PostgreSQL.
+load_stack_cpu() {
+  local port=$PORT_BASE service pid child ticks
+  for service in "${LOAD_SERVICES[@]}"; do
+    pid="$(load_pid_on_port "$port")"
+    echo "$service $(load_proc_ticks "$pid")"
+    port=$((port + 1))
+  done
+  echo "kafka $(load_proc_ticks "$(load_pid_on_port "${KAFKA_PORT:-19092}")")"
+  pid="$(load_pid_on_port "${PG_PORT:-15432}")"
+  ticks="$(load_proc_ticks "$pid" reaped)"
+  for child in $(ps -o pid= --ppid "${pid:-0}" 2>/dev/null); do
+    ticks=$((ticks + $(load_proc_ticks "$child")))
+  done
+  echo "postgresql $ticks"
+}
+
+# load_settle NAME [SINCE]: waits until the stack is idle again after load, i.e. its consumers have worked off
+# the events the load left behind, so that the next measurement does not pay for the previous one's
+# backlog. Idle: the services, Kafka and PostgreSQL used less than LOAD_SETTLE_CPU % (15) of one core over
+# 2 s. Gives up after LOAD_SETTLE_MAX s (180). Records the seconds from SINCE (epoch seconds, default now:
+# when the load ended) to idle in $RUN_DIR/settle.NAME, 2 s resolution: a figure in itself, how long the
+# asynchronous side needed to catch up.
+load_settle() {
+  local hz threshold before after waited=0 max="${LOAD_SETTLE_MAX:-180}" since="${2:-$(date +%s)}"
+  hz="$(getconf CLK_TCK)"
+  threshold=$(( 2 * hz * ${LOAD_SETTLE_CPU:-15} / 100 ))
+  before="$(load_stack_cpu | awk '{ t += $2 } END { print t }')"
+  while [ "$waited" -lt "$max" ]; do
+    sleep 2
+    waited=$((waited + 2))
+    after="$(load_stack_cpu | awk '{ t += $2 } END { print t }')"
+    [ $((after - before)) -lt "$threshold" ] && break
+    before="$after"
+  done
+  if [ "$waited" -ge "$max" ]; then
+    echo "> $(( $(date +%s) - since ))" >"$RUN_DIR/settle.$1"
+    load_log "the stack was still busy $max s after $1"
+  else
+    echo "$(( $(date +%s) - since ))" >"$RUN_DIR/settle.$1"
+    load_log "stack idle again $(cat "$RUN_DIR/settle.$1") s after $1"
+  fi
 }
 
 # load_proc_ticks PID [reaped]: utime + stime of a process in clock ticks (with "reaped": plus its waited-for
