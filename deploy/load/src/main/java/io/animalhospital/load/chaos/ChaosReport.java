@@ -42,7 +42,7 @@ final class ChaosReport {
         md.append('`');
         md.append(String.format(": a fresh local stack (up in %.0f s) on a %d-core machine (load average %s), a steady "
                 + "mixed load of %.0f "
-                + "requests/s for %.0f s (%d reservations answered 201). One part at a time was killed with SIGKILL and "
+                + "requests/s for %.0f s (%d reservations answered 201, the recovery probes' included). One part at a time was killed with SIGKILL and "
                 + "restarted %d s later, as a restart policy would. *Recovered* = all five services' readiness UP, a "
                 + "2xx again from each of the killed part's own endpoints, and every service's Kafka consumer applying "
                 + "events again (a probe story made after the restart: placed, approved, treated, billed, notified, "
