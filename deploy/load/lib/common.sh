@@ -361,22 +361,31 @@ load_rss_max() {
     END { if (max) printf "%.0f\n", max / 1024; else print "n/a" }' "$RUN_DIR/rss.samples"
 }
 
-# The services' JVM options as they run (read from /proc, so whatever set them): once when all five have
-# the same, else per service.
+# The services' JVM options as they run (read from /proc, so whatever set them): reservation-service's, and
+# for each other service what it has on top of them (or its own, when they differ otherwise).
 load_jvm_options() {
-  local port=$PORT_BASE service pid options lines=""
+  local port=$PORT_BASE service pid options common="" out=""
   for service in "${LOAD_SERVICES[@]}"; do
     pid="$(load_pid_on_port "$port")"
-    options="$(tr '\0' ' ' <"/proc/${pid:-0}/cmdline" 2>/dev/null | sed -e 's/^[^ ]*java //' -e 's/ -jar .*//')"
-    lines+="$service=${options:-?}"$'\n'
+    options="$(load_cmdline "$pid" | sed -e 's/^[^ ]*java //' -e 's/ -jar .*//' -e 's/ $//')"
     port=$((port + 1))
+    if [ -z "$out" ]; then
+      common="$options"
+      out="\`${options:-?}\`"
+    elif [ "$options" != "$common" ]; then
+      if [ -n "$common" ] && [ "${options#"$common" }" != "$options" ]; then
+        out+="; $service adds \`${options#"$common" }\`"
+      else
+        out+="; $service \`${options:-?}\`"
+      fi
+    fi
   done
-  if [ "$(cut -d= -f2- <<<"$lines" | sort -u | grep -c .)" = 1 ]; then
-    echo "\`$(head -1 <<<"$lines" | cut -d= -f2-)\`"
-  else
-    # shellcheck disable=SC2016 # the backquotes are Markdown
-    grep . <<<"$lines" | sed 's/^\([a-z]*\)=\(.*\)$/\1 `\2`/' | paste -sd';' - | sed 's/;/; /g'
-  fi
+  echo "$out"
+}
+
+# load_cmdline PID: a process's command line, words separated by spaces.
+load_cmdline() {
+  { tr '\0' ' ' <"/proc/${1:-0}/cmdline"; } 2>/dev/null || true
 }
 
 # A fragment's first lines: when, on what, against which stack.
