@@ -30,13 +30,35 @@ final class LatencySample {
 
     /** Nearest rank: the ceil(p/100 * n)-th smallest sample; NaN when there is none. */
     synchronized double percentile(double p) {
-        if (millis.isEmpty()) {
+        return rank(p, 0) <= millis.size() ? sortedAt(rank(p, 0)) : Double.NaN;
+    }
+
+    /**
+     * The percentile when {@code beyond} more samples are known to exceed every measured one (waits given up
+     * after a timeout): those take the top ranks, so if the rank falls among them the answer is only "more than
+     * the timeout" ({@link #censored}).
+     */
+    synchronized double percentile(double p, int beyond, double timeoutMs) {
+        if (millis.isEmpty() && beyond == 0) {
             return Double.NaN;
         }
+        int rank = rank(p, beyond);
+        return rank <= millis.size() ? sortedAt(rank) : timeoutMs;
+    }
+
+    synchronized boolean censored(double p, int beyond) {
+        return beyond > 0 && rank(p, beyond) > millis.size();
+    }
+
+    private int rank(double p, int beyond) {
+        int n = millis.size() + beyond;
+        return n == 0 ? Integer.MAX_VALUE : Math.max(1, (int) Math.ceil(p / 100.0 * n));
+    }
+
+    private double sortedAt(int rank) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+        return sorted.get(rank - 1);
     }
 
     synchronized double mean() {
@@ -47,16 +69,27 @@ final class LatencySample {
         return millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
-    /** {@code prefix_count=…}, {@code prefix_p50_ms=…} … as lines of a properties file; "n/a" when empty. */
-    String properties(String prefix) {
+    /**
+     * {@code prefix_count=…}, {@code prefix_p50_ms=…} … as lines of a properties file, "n/a" when empty. With
+     * {@code beyond} samples known to exceed {@code timeoutMs}, a percentile that falls among them is written as
+     * the timeout with {@code prefix_pNN_beyond=1}: the true value is larger.
+     */
+    synchronized String properties(String prefix, int beyond, double timeoutMs) {
         StringBuilder out = new StringBuilder();
         out.append(prefix).append("_count=").append(count()).append('\n');
         for (int p : new int[] {50, 95, 99}) {
-            out.append(prefix).append("_p").append(p).append("_ms=").append(format(percentile(p))).append('\n');
+            boolean over = censored(p, beyond);
+            out.append(prefix).append("_p").append(p).append("_ms=")
+                    .append(format(over ? timeoutMs : percentile(p, beyond, timeoutMs))).append('\n');
+            out.append(prefix).append("_p").append(p).append("_beyond=").append(over ? 1 : 0).append('\n');
         }
         out.append(prefix).append("_mean_ms=").append(format(mean())).append('\n');
         out.append(prefix).append("_max_ms=").append(format(max())).append('\n');
         return out.toString();
+    }
+
+    String properties(String prefix) {
+        return properties(prefix, 0, Double.NaN);
     }
 
     static String format(double ms) {
