@@ -459,7 +459,7 @@ load_http_delta() {
 # (siege), and the whole machine (/proc/stat); load_cpu_report FROM TO prints the differences as a sentence.
 load_cpu_mark() {
   {
-    load_stack_cpu
+    load_stack_cpu with-jit
     # The lag probe, when one runs through the window (it is started before and waited for after).
     if [ -n "${PROBE_PID:-}" ] && kill -0 "$PROBE_PID" 2>/dev/null; then
       echo "lag-probe $(load_proc_ticks "$PROBE_PID")"
@@ -474,14 +474,24 @@ load_cpu_mark() {
   } >"$RUN_DIR/cpu.$1"
 }
 
-# load_stack_cpu: "part ticks" lines, the CPU time used so far by each service, Kafka and PostgreSQL.
+# load_stack_cpu [with-jit]: "part ticks" lines, the CPU time used so far by each service, Kafka and
+# PostgreSQL; with-jit also "jit": the part of the services' time spent in their JIT compiler threads (a cold
+# JVM compiles a lot, which competes with the load on a small machine).
 load_stack_cpu() {
-  local port=$PORT_BASE service pid child ticks
+  local port=$PORT_BASE service pid child ticks jit=0 compilers
   for service in "${LOAD_SERVICES[@]}"; do
     pid="$(load_pid_on_port "$port")"
     echo "$service $(load_proc_ticks "$pid")"
+    if [ "${1:-}" = with-jit ] && [ -n "$pid" ]; then
+      # The JVM names its compiler threads "C1 CompilerThre…" / "C2 CompilerThre…".
+      mapfile -t compilers < <(grep -l -E '^C[12] Compiler' /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/comm$/stat/')
+      if [ ${#compilers[@]} -gt 0 ]; then
+        jit=$((jit + $(awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' "${compilers[@]}" 2>/dev/null || echo 0)))
+      fi
+    fi
     port=$((port + 1))
   done
+  [ "${1:-}" = with-jit ] && echo "jit $jit"
   echo "kafka $(load_proc_ticks "$(load_pid_on_port "${KAFKA_PORT:-19092}")")"
   pid="$(load_pid_on_port "${PG_PORT:-15432}")"
   ticks="$(load_proc_ticks "$pid" reaped)"
@@ -539,14 +549,14 @@ load_cpu_report() {
       ours = 0; out = ""
       for (i = 1; i <= n; i++) {
         name = order[i]
-        if (name ~ /^machine_/ || name == "children") continue
+        if (name ~ /^machine_/ || name == "children" || name == "jit") continue
         ours += delta[name] / hz
         out = out sprintf("%s %.1f, ", name, delta[name] / hz)
       }
       siege = delta["children"] / 100
       rest = busy - ours - siege; if (rest < 0) rest = 0
-      printf "%ssiege %.1f, everything else %.1f, idle %.1f (core-seconds of %.0f: %d cores × %.0f s)\n", \
-        out, siege, rest, all - busy, all, cores, all / cores
+      printf "%ssiege %.1f, everything else %.1f, idle %.1f (core-seconds of %.0f: %d cores × %.0f s); the services" \
+        " spent %.1f of theirs compiling (JIT)\n", out, siege, rest, all - busy, all, cores, all / cores, delta["jit"] / hz
     }' "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }
 
@@ -557,7 +567,7 @@ load_cpu_others() {
     FILENAME == ARGV[1] { before[$1] = $2; next }
     { delta = $2 - before[$1]
       if ($1 == "machine_all") all = delta; else if ($1 == "machine_busy") busy = delta
-      else if ($1 == "children") ours += delta / 100 * hz; else ours += delta }
+      else if ($1 == "children") ours += delta / 100 * hz; else if ($1 != "jit") ours += delta }
     END { rest = busy - ours; if (rest < 0) rest = 0; printf "%.0f\n", (all > 0 ? 100 * rest / all : 0) }' \
     "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }
