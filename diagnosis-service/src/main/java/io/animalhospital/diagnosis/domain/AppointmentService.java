@@ -54,7 +54,10 @@ public class AppointmentService {
                     return Uni.createFrom().failure(ClinicException.conflict("Reservation cancelled",
                             "Reservation " + reservationId + " was cancelled before it was booked"));
                 }
-                return takeSeat(scheduleId).flatMap(schedule -> {
+                return schedules.findById(scheduleId).flatMap(schedule -> {
+                    if (schedule == null) {
+                        return Uni.createFrom().failure(ClinicException.notFound("Schedule", scheduleId));
+                    }
                     Appointment appointment = new Appointment();
                     appointment.reservationId = reservationId;
                     appointment.scheduleId = scheduleId;
@@ -64,7 +67,13 @@ public class AppointmentService {
                     appointment.reason = reason;
                     appointment.createdAt = Instant.now();
                     appointment.updatedAt = appointment.createdAt;
-                    return appointments.persistAndFlush(appointment).map(a -> new Booking(a, schedule, true));
+                    // The seat is taken last: the schedule's row, which every booking of that day needs, stays
+                    // locked only from this conditional UPDATE to the commit. No seat, no appointment (rollback).
+                    return appointments.persistAndFlush(appointment)
+                            .flatMap(a -> schedules.takeSeat(scheduleId))
+                            .flatMap(taken -> taken
+                                    ? Uni.createFrom().item(new Booking(appointment, schedule, true))
+                                    : Uni.createFrom().failure(noSeat(schedule)));
                 });
             });
         });
@@ -200,6 +209,12 @@ public class AppointmentService {
             }
             return Uni.createFrom().item(schedule);
         }));
+    }
+
+    private static ClinicException noSeat(Schedule schedule) {
+        return schedule.withdrawn
+                ? ClinicException.conflict("Schedule withdrawn", "Schedule " + schedule.id + " was withdrawn")
+                : ClinicException.conflict("Schedule full", "Schedule " + schedule.id + " has no seat left");
     }
 
     private Uni<Appointment> locked(UUID reservationId) {
