@@ -14,12 +14,15 @@
 #   LOAD_TMP (default $TMPDIR or /tmp): parent of each run's temporary folder.
 #   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success
 #                            or Ctrl-C; it is always kept after a failure.
+#   LOAD_RESULTS             folder for the fragments instead of deploy/load/results (gets its own RESULTS.md).
 #   LOAD_WARMUP (30)         seconds of unmeasured load before the measured runs: JIT compilation, pools.
 #                            On 2 cores a JVM still compiles for minutes (the CPU report shows how much).
 
 LOAD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 LOAD_DIR="$LOAD_ROOT/deploy/load"
-LOAD_RESULTS="$LOAD_DIR/results"
+# LOAD_RESULTS: another folder for the fragments (and a RESULTS.md of their own), e.g. for trial runs that
+# should leave deploy/load/results alone.
+LOAD_RESULTS="${LOAD_RESULTS:-$LOAD_DIR/results}"
 LOAD_SIEGERC="$LOAD_DIR/lib/siegerc"
 LOAD_SERVICES=(reservation diagnosis billing notice lookup)
 
@@ -407,8 +410,12 @@ load_fragment_header() {
 load_publish() {
   mkdir -p "$LOAD_RESULTS"
   mv "$1" "$LOAD_RESULTS/$2.md"
-  load_log "wrote deploy/load/results/$2.md"
-  "$LOAD_DIR/lib/results"
+  load_log "wrote $LOAD_RESULTS/$2.md"
+  if [ "$LOAD_RESULTS" -ef "$LOAD_DIR/results" ]; then
+    "$LOAD_DIR/lib/results"
+  else
+    "$LOAD_DIR/lib/results" "$LOAD_RESULTS" "$LOAD_RESULTS/RESULTS.md"
+  fi
 }
 
 # Comparisons of decimal figures for the targets (bash only does integers).
