@@ -56,16 +56,12 @@ public class ReservationService {
 
     public Uni<Reservation> place(UUID scheduleId, Details details) {
         UUID id = UUID.randomUUID();
-        Uni<Reservation> placement = onThisContext(
-                diagnosis.book(new BookAppointment(id, scheduleId, details.petName(), details.reason())))
+        return onThisContext(diagnosis.book(new BookAppointment(id, scheduleId, details.petName(), details.reason())))
                 .onFailure(DiagnosisUnavailableException.class).call(() -> notConfirmed(id, scheduleId, details))
                 .flatMap(answer -> record(id, scheduleId, answer, details)
                         // Diagnosis holds a seat for a reservation that was rolled back: release it like a lost
                         // answer's, then the caller gets the original failure (5xx).
                         .onFailure().call(() -> notConfirmed(id, scheduleId, details)));
-        // A customer who hangs up must not cut a placement in half (seat taken in diagnosis, nothing recorded and
-        // nothing released): the placement runs to its end on its own subscription, whatever the caller does.
-        return Uni.createFrom().emitter(emitter -> placement.subscribe().with(emitter::complete, emitter::fail));
     }
 
     /** Writes the confirmed reservation and its event in one local transaction. */
