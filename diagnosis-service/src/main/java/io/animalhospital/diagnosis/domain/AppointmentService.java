@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.animalhospital.diagnosis.messaging.DiagnosisEvents;
 import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentApproved;
 import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentDeclined;
+import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentMoved;
 import io.animalhospital.diagnosis.messaging.DiagnosisEvents.Treated;
 import io.animalhospital.diagnosis.messaging.Outbox;
 import io.animalhospital.diagnosis.repository.AppointmentRepository;
@@ -79,7 +80,10 @@ public class AppointmentService {
         });
     }
 
-    /** Moves the seat to another schedule, all or nothing: if the new one is full the old seat is kept. */
+    /**
+     * Moves the seat to another schedule, all or nothing: if the new one is full the old seat is kept. The move's
+     * event reaches reservation-service even if this call's answer does not.
+     */
     @WithTransaction
     public Uni<Booking> move(UUID reservationId, UUID scheduleId) {
         return active(reservationId).flatMap(appointment -> {
@@ -89,12 +93,15 @@ public class AppointmentService {
             UUID previous = appointment.scheduleId;
             return takeSeat(scheduleId)
                     .call(ignored -> schedules.releaseSeat(previous))
-                    .map(schedule -> {
+                    .flatMap(schedule -> {
                         appointment.scheduleId = scheduleId;
                         appointment.status = schedule.approvalRequired ? AppointmentStatus.AWAITING_APPROVAL
                                 : AppointmentStatus.BOOKED;
                         appointment.updatedAt = Instant.now();
-                        return new Booking(appointment, schedule, false);
+                        return outbox.append(DiagnosisEvents.TOPIC, new AppointmentMoved(UUID.randomUUID(),
+                                appointment.updatedAt, reservationId, scheduleId, previous, schedule.vet,
+                                schedule.date, appointment.status.name()))
+                                .replaceWith(new Booking(appointment, schedule, false));
                     });
         });
     }

@@ -11,4 +11,12 @@ public interface ReservationConfig {
     /** What a 503 tells the customer to wait before trying again (about the breaker's open delay). */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /**
+     * How long a placement's NOT_CONFIRMED cancellation is held back before it goes out on its own (the
+     * placement crashed or was cut off). Well above the booking timeout; its end plus the event's way to
+     * diagnosis must stay under the 60 s in which a lost seat comes back.
+     */
+    @WithDefault("30s")
+    Duration placementHold();
 }

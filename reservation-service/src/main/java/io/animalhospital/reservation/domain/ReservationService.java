@@ -1,9 +1,11 @@
 package io.animalhospital.reservation.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,6 +17,7 @@ import io.animalhospital.reservation.client.DiagnosisClient.BookAppointment;
 import io.animalhospital.reservation.client.DiagnosisClient.MoveAppointment;
 import io.animalhospital.reservation.client.DiagnosisGateway;
 import io.animalhospital.reservation.client.DiagnosisUnavailableException;
+import io.animalhospital.reservation.config.ReservationConfig;
 import io.animalhospital.reservation.messaging.DomainEvent;
 import io.animalhospital.reservation.messaging.Outbox;
 import io.animalhospital.reservation.messaging.ReservationEvents;
@@ -42,11 +45,14 @@ public class ReservationService {
     private final ReservationRepository reservations;
     private final DiagnosisGateway diagnosis;
     private final Outbox outbox;
+    private final ReservationConfig config;
 
-    public ReservationService(ReservationRepository reservations, DiagnosisGateway diagnosis, Outbox outbox) {
+    public ReservationService(ReservationRepository reservations, DiagnosisGateway diagnosis, Outbox outbox,
+            ReservationConfig config) {
         this.reservations = reservations;
         this.diagnosis = diagnosis;
         this.outbox = outbox;
+        this.config = config;
     }
 
     /** The customer's details of a reservation; {@code email} and {@code reason} may be null. */
@@ -54,19 +60,33 @@ public class ReservationService {
             String reason) {
     }
 
+    /**
+     * Places a reservation. Its NOT_CONFIRMED cancellation is written first, held back: diagnosis may take the seat
+     * and the answer never be recorded here (a timeout, a crash, the database gone, the customer hanging up). The
+     * reservation's transaction withdraws it; a failure releases it at once; otherwise it goes out when the hold
+     * ends and diagnosis gives the seat back (SPEC §2: within 60 s).
+     */
     public Uni<Reservation> place(UUID scheduleId, Details details) {
         UUID id = UUID.randomUUID();
-        return onThisContext(diagnosis.book(new BookAppointment(id, scheduleId, details.petName(), details.reason())))
-                .onFailure(DiagnosisUnavailableException.class).call(() -> notConfirmed(id, scheduleId, details))
-                .flatMap(answer -> record(id, scheduleId, answer, details)
-                        // Diagnosis holds a seat for a reservation that was rolled back: release it like a lost
-                        // answer's, then the caller gets the original failure (5xx).
-                        .onFailure().call(() -> notConfirmed(id, scheduleId, details)));
+        ReservationCancelled unconfirmed = notConfirmed(id, scheduleId, details);
+        return Panache.withTransaction(() -> outbox.hold(ReservationEvents.TOPIC, unconfirmed, config.placementHold()))
+                .flatMap(held -> onThisContext(diagnosis.book(
+                        new BookAppointment(id, scheduleId, details.petName(), details.reason()))))
+                // A business answer (no such schedule, full): no seat was taken, nothing to cancel.
+                .onFailure(ClinicException.class).call(() -> settle(id, outbox::withdraw, unconfirmed))
+                .onFailure(DiagnosisUnavailableException.class).call(() -> settle(id, outbox::release, unconfirmed))
+                .flatMap(answer -> record(id, scheduleId, answer, details, unconfirmed.eventId())
+                        .onFailure().call(() -> settle(id, outbox::release, unconfirmed)));
     }
 
-    /** Writes the confirmed reservation and its event in one local transaction. */
-    private Uni<Reservation> record(UUID id, UUID scheduleId, AppointmentAnswer answer, Details details) {
-        return Panache.withTransaction(() -> {
+    /** Writes the confirmed reservation and its event in one local transaction, withdrawing the held cancellation. */
+    private Uni<Reservation> record(UUID id, UUID scheduleId, AppointmentAnswer answer, Details details, UUID held) {
+        return Panache.withTransaction(() -> outbox.withdraw(held).flatMap(withdrawn -> {
+            if (!withdrawn) {
+                // The hold ended first and the cancellation is out: the seat is on its way back.
+                return Uni.createFrom().failure(new DiagnosisUnavailableException(
+                        "Placement " + id + " was not confirmed within " + config.placementHold()));
+            }
             Reservation r = new Reservation();
             r.id = id;
             r.status = ReservationStatus.ofAppointment(answer.status());
@@ -78,12 +98,13 @@ public class ReservationService {
             r.updatedAt = r.createdAt;
             return reservations.persist(r).call(() -> publish(new ReservationPlaced(UUID.randomUUID(),
                     r.updatedAt, r.id, r.status.name(), Snapshot.of(r))));
-        });
+        }));
     }
 
     /**
      * Changes contact details and/or moves to another schedule. A move is the synchronous all-or-nothing call;
-     * the reservation changes only after diagnosis confirmed it.
+     * the reservation changes only after diagnosis confirmed it. If the answer is lost after diagnosis moved the
+     * seat, its {@code AppointmentMoved} event brings the reservation along ({@link #appointmentMoved}).
      */
     public Uni<Reservation> change(UUID id, UUID scheduleId, Consumer<Reservation> contactChanges) {
         return Panache.withSession(() -> reservations.findById(id))
@@ -93,7 +114,8 @@ public class ReservationService {
                         return Uni.createFrom().failure(ClinicException.conflict("Reservation not changeable",
                                 "Reservation " + id + " is " + current.status));
                     }
-                    Uni<AppointmentAnswer> moved = scheduleId == null || scheduleId.equals(current.scheduleId)
+                    UUID from = current.scheduleId;
+                    Uni<AppointmentAnswer> moved = scheduleId == null || scheduleId.equals(from)
                             ? Uni.createFrom().nullItem()
                             : onThisContext(diagnosis.move(id, new MoveAppointment(scheduleId)));
                     // Row-locked re-read: a clinic event applied meanwhile is seen, not overwritten or
@@ -101,13 +123,16 @@ public class ReservationService {
                     return moved.flatMap(answer -> Panache.withTransaction(() -> reservations
                             .findById(id, LockModeType.PESSIMISTIC_WRITE)
                             .flatMap(r -> {
-                                if (answer != null) {
-                                    r.scheduleId = answer.scheduleId();
-                                    r.vet = answer.vet();
-                                    r.date = answer.date();
-                                    r.status = ReservationStatus.ofAppointment(answer.status());
+                                Snapshot before = Snapshot.of(r);
+                                // Unless the move's event got here first and already moved it, or the clinic
+                                // ended the reservation meanwhile.
+                                if (answer != null && r.status.isActive() && r.scheduleId.equals(from)) {
+                                    moveTo(r, answer.scheduleId(), answer.vet(), answer.date(), answer.status());
                                 }
                                 contactChanges.accept(r);
+                                if (Snapshot.of(r).equals(before)) {
+                                    return Uni.createFrom().item(r);
+                                }
                                 r.updatedAt = Instant.now();
                                 return publish(new ReservationChanged(UUID.randomUUID(), r.updatedAt, r.id,
                                         r.status.name(), Snapshot.of(r))).replaceWith(r);
@@ -153,6 +178,23 @@ public class ReservationService {
         });
     }
 
+    /**
+     * diagnosis moved the seat. Usually the move's answer has done this already; if the answer was lost, this
+     * brings the reservation to its seat. Applied only to a reservation still where the move started, so that an
+     * old move's late event never undoes a newer one; following each move from where it started, the
+     * reservation ends where the appointment is.
+     */
+    public Uni<Void> appointmentMoved(UUID id, UUID from, UUID to, String vet, LocalDate date, String status) {
+        return existing(id, r -> {
+            if (!r.status.isActive() || !r.scheduleId.equals(from)) {
+                return Uni.createFrom().voidItem();
+            }
+            moveTo(r, to, vet, date, status);
+            r.updatedAt = Instant.now();
+            return publish(new ReservationChanged(UUID.randomUUID(), r.updatedAt, id, r.status.name(), Snapshot.of(r)));
+        });
+    }
+
     public Uni<Void> appointmentDeclined(UUID id, String reason) {
         return existing(id, r -> r.status.isActive()
                 ? end(r, ReservationStatus.CANCELLED_BY_CLINIC, reason).replaceWithVoid()
@@ -172,7 +214,7 @@ public class ReservationService {
         });
     }
 
-    private Uni<Void> existing(UUID id, java.util.function.Function<Reservation, Uni<Void>> change) {
+    private Uni<Void> existing(UUID id, Function<Reservation, Uni<Void>> change) {
         return reservations.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(r -> {
             if (r == null) {
                 // An appointment whose reservation was never written: its NOT_CONFIRMED cancellation frees it.
@@ -191,29 +233,37 @@ public class ReservationService {
                 Snapshot.of(r))).replaceWith(r);
     }
 
-    /**
-     * The placement did not complete although diagnosis may hold its seat: the booking's outcome is unknown
-     * (timeout, failure, open circuit), or the reservation's own transaction failed after the booking. A
-     * NOT_CONFIRMED cancellation makes diagnosis release the seat, or refuse the late booking. Written in a
-     * transaction of its own, never in the failed one; its own failure is logged and the caller's answer stays
-     * the original failure.
-     */
-    private Uni<Void> notConfirmed(UUID id, UUID scheduleId, Details details) {
+    /** The cancellation of a placement that may hold a seat in diagnosis but was never recorded here. */
+    private static ReservationCancelled notConfirmed(UUID id, UUID scheduleId, Details details) {
         Instant now = Instant.now();
         Snapshot attempted = new Snapshot(id, ReservationStatus.CANCELLED.name(), scheduleId, null, null,
                 details.ownerName(), details.phone(), details.email(), details.petName(), details.species(),
                 details.reason(), now, now);
-        return Panache.withTransaction(() -> reservations.count("id", id).flatMap(written -> written > 0
-                // Committed after all, only the acknowledgement of the commit failed: the seat is rightly taken.
-                ? Uni.createFrom().voidItem()
-                : publish(new ReservationCancelled(UUID.randomUUID(), now, id, ReservationStatus.CANCELLED.name(),
-                        "NOT_CONFIRMED", attempted))))
-                .onFailure().invoke(e -> LOG.errorf(e, "Could not record NOT_CONFIRMED for %s", id))
+        return new ReservationCancelled(UUID.randomUUID(), now, id, ReservationStatus.CANCELLED.name(),
+                "NOT_CONFIRMED", attempted);
+    }
+
+    /**
+     * Withdraws or releases the held cancellation in a transaction of its own, never in a failed one. If that
+     * fails too (the database is gone) the hold's end does the same later; the caller's answer stays the original.
+     */
+    private Uni<Void> settle(UUID id, Function<UUID, Uni<Boolean>> action,
+            ReservationCancelled unconfirmed) {
+        return Panache.withTransaction(() -> action.apply(unconfirmed.eventId()))
+                .onFailure().invoke(e -> LOG.warnf("NOT_CONFIRMED of %s stays held until its hold ends: %s", id,
+                        e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private Uni<Void> publish(DomainEvent event) {
         return outbox.append(ReservationEvents.TOPIC, event);
+    }
+
+    private static void moveTo(Reservation r, UUID scheduleId, String vet, LocalDate date, String appointmentStatus) {
+        r.scheduleId = scheduleId;
+        r.vet = vet;
+        r.date = date;
+        r.status = ReservationStatus.ofAppointment(appointmentStatus);
     }
 
     private static void apply(Reservation r, Details details) {

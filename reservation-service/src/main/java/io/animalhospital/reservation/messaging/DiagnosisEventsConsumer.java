@@ -1,5 +1,8 @@
 package io.animalhospital.reservation.messaging;
 
+import java.time.LocalDate;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -55,11 +58,20 @@ public class DiagnosisEventsConsumer {
                 return reservations.appointmentApproved(event.reservationId());
             case "AppointmentDeclined":
                 return reservations.appointmentDeclined(event.reservationId(), event.body().path("reason").asText("DECLINED"));
+            case "AppointmentMoved":
+                AppointmentMoved moved = event.as(AppointmentMoved.class);
+                return reservations.appointmentMoved(moved.reservationId(), moved.previousScheduleId(),
+                        moved.scheduleId(), moved.vet(), moved.date(), moved.status());
             case "Treated":
                 return reservations.treated(event.reservationId());
             default:
                 // Events this service does not act on are recorded and skipped.
                 return Uni.createFrom().voidItem();
         }
+    }
+
+    /** diagnosis-service's {@code AppointmentMoved}, the fields read here. */
+    record AppointmentMoved(UUID reservationId, UUID scheduleId, UUID previousScheduleId, String vet, LocalDate date,
+            String status) {
     }
 }

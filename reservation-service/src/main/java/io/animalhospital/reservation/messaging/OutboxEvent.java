@@ -46,4 +46,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** Not published before this time; null: publish now. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
 }

@@ -40,6 +40,7 @@ import io.vertx.pgclient.PgConnectOptions;
  * also keeps one reservation's events in order.</li>
  * <li>A crash between the Kafka acknowledgement and the delete republishes the batch: consumers are
  * idempotent by event id, so a duplicate is harmless and nothing is lost.</li>
+ * <li>A held row ({@code held_until}) waits until its time or its release; see {@link Outbox#hold}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -128,8 +129,11 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publish(SqlConnection connection) {
+        // FOR UPDATE: a placement confirmed just as its held cancellation came due either deletes the row first
+        // (the relay skips it) or waits for this publication and then finds it gone (the placement fails).
         return connection.preparedQuery("SELECT seq, event_id, topic, record_key, event_type, payload::text, occurred_at"
-                + " FROM outbox_event ORDER BY seq LIMIT $1").execute(Tuple.of(config.batchSize()))
+                + " FROM outbox_event WHERE held_until IS NULL OR held_until <= now() ORDER BY seq LIMIT $1 FOR UPDATE")
+                .execute(Tuple.of(config.batchSize()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);

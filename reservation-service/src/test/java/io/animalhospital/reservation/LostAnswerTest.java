@@ -1,0 +1,185 @@
+package io.animalhospital.reservation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.animalhospital.infra.PostgresServer;
+import io.animalhospital.infra.QuarkusApp;
+import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.infra.TestKafka;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * What a lost answer leaves behind comes right by itself (SPEC §2): a seat diagnosis took for a placement that
+ * was never recorded here comes back, and a reservation whose move's answer was lost follows its seat. The held
+ * NOT_CONFIRMED cancellation lasts 8 s in the tests (application.properties %test).
+ */
+@QuarkusTest
+class LostAnswerTest {
+
+    private static String bootstrapServers;
+    private static TestDatabase db;
+
+    @TestHTTPResource("/reservations")
+    URL reservations;
+
+    @BeforeAll
+    static void connect() {
+        bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        db = new TestDatabase(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    @Test
+    void aCustomerWhoHangsUpMidPlacementLeavesNoSeatHeld() throws IOException {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Hangup", 2, false);
+        DiagnosisService.ensureSlow();
+
+        // The customer gives up after half a second; diagnosis books the seat and answers 3 s later.
+        hangUpAfter(Duration.ofMillis(500), placement(scheduleId, "010-5151-0001"));
+        String cutOff = await().atMost(Duration.ofSeconds(30))
+                .until(() -> DiagnosisService.appointmentsOn(scheduleId), list -> list.size() == 1).get(0);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> DiagnosisService.booked(scheduleId) == 0);
+        assertThat(DiagnosisService.appointmentStatus(cutOff)).isEqualTo("CANCELLED");
+        given().get("/reservations/" + cutOff).then().statusCode(404);
+        assertNotConfirmedPublished(cutOff);
+    }
+
+    @Test
+    void aPlacementWhoseReleaseFailsStillGivesTheSeatBackWhenTheHoldEnds() throws SQLException {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Unreleased", 2, false);
+        DiagnosisService.ensureSlow();
+        String marked = "010-5252-0001";
+        // The database refuses the immediate release, as a full disk or an outage would.
+        sql(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                "CREATE FUNCTION refuse_release() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file (test)'; END $$",
+                "CREATE TRIGGER refuse_release BEFORE UPDATE OF held_until ON outbox_event FOR EACH ROW"
+                        + " WHEN (NEW.payload -> 'reservation' ->> 'phone' = '" + marked + "')"
+                        + " EXECUTE FUNCTION refuse_release()");
+        try {
+            ReservationFlowTest.place(scheduleId, marked).then().statusCode(503);
+        } finally {
+            sql(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                    "DROP TRIGGER refuse_release ON outbox_event", "DROP FUNCTION refuse_release()");
+        }
+        String unconfirmed = DiagnosisService.appointmentsOn(scheduleId).get(0);
+        // still held: nothing has gone out yet
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND held_until IS NOT NULL",
+                unconfirmed)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> DiagnosisService.booked(scheduleId) == 0);
+        assertThat(DiagnosisService.appointmentStatus(unconfirmed)).isEqualTo("CANCELLED");
+        given().get("/reservations/" + unconfirmed).then().statusCode(404);
+        assertNotConfirmedPublished(unconfirmed);
+    }
+
+    @Test
+    void aReservationWhoseMoveAnswerWasLostFollowsItsSeat() throws SQLException {
+        DiagnosisService.ensureRunning();
+        String from = DiagnosisService.newSchedule("Dr. Here", 2, false);
+        String to = DiagnosisService.newSchedule("Dr. There", 2, false);
+        String id = ReservationFlowTest.place(from, "010-5353-0001").then().statusCode(201).extract().path("id");
+
+        // The target's row is held longer than the move call's 2 s timeout: diagnosis moves the seat after the
+        // customer was told 503.
+        int postgresPort = ConfigProvider.getConfig().getValue("hospital.test.postgres-port", Integer.class);
+        try (Connection diagnosisDb = DriverManager.getConnection(
+                QuarkusApp.PostgresServerAddress.onPort(postgresPort).jdbcUrl("diagnosis"), PostgresServer.USER,
+                PostgresServer.PASSWORD)) {
+            diagnosisDb.setAutoCommit(false);
+            try (Statement lock = diagnosisDb.createStatement()) {
+                lock.execute("SELECT * FROM schedule WHERE id = '" + to + "' FOR UPDATE");
+            }
+            given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + to + "\"}")
+                    .patch("/reservations/" + id).then().statusCode(503);
+            diagnosisDb.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> to.equals(given().get("/reservations/" + id)
+                .then().statusCode(200).extract().path("scheduleId")));
+        given().get("/reservations/" + id).then().body("vet", equalTo("Dr. There")).body("status", equalTo("RESERVED"));
+        assertThat(DiagnosisService.booked(from)).isZero();
+        assertThat(DiagnosisService.booked(to)).isEqualTo(1);
+        List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicContents.upToNow(bootstrapServers, "reservation-events"),
+                        all -> types(all, id).contains("ReservationChanged"));
+        assertThat(types(published, id)).containsExactly("ReservationPlaced", "ReservationChanged");
+    }
+
+    private static void assertNotConfirmedPublished(String reservationId) {
+        List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicContents.upToNow(bootstrapServers, "reservation-events"),
+                        all -> !types(all, reservationId).isEmpty());
+        assertThat(types(published, reservationId)).containsExactly("ReservationCancelled");
+        assertThat(published.stream().filter(r -> reservationId.equals(r.key())).findFirst().orElseThrow().value()
+                .replace(" ", "")).contains("\"reason\":\"NOT_CONFIRMED\"");
+    }
+
+    /** The event types of one key, each event counted once however often it was delivered. */
+    private static List<String> types(List<ConsumerRecord<String, String>> records, String key) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        records.stream().filter(r -> key.equals(r.key())).forEach(r -> byId.putIfAbsent(
+                TestKafka.Reader.headers(r).get("ce_id"), TestKafka.Reader.headers(r).get("ce_type")));
+        return List.copyOf(byId.values());
+    }
+
+    private String placement(String scheduleId, String phone) {
+        String body = "{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"Kim Minji\",\"phone\":\"" + phone
+                + "\",\"petName\":\"Bori\",\"species\":\"dog\"}";
+        return "POST " + reservations.getPath() + " HTTP/1.1\r\nHost: " + reservations.getHost() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n\r\n" + body;
+    }
+
+    /** Sends the request and closes the connection without reading the answer, as an impatient client does. */
+    private void hangUpAfter(Duration patience, String request) throws IOException {
+        try (Socket socket = new Socket(reservations.getHost(), reservations.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            socket.setSoTimeout((int) patience.toMillis());
+            try {
+                int read = socket.getInputStream().read();
+                throw new AssertionError("the placement answered within " + patience + " (" + read + ")");
+            } catch (SocketTimeoutException expected) {
+                // hung up
+            }
+        }
+    }
+
+    private static void sql(String jdbcUrl, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String s : statements) {
+                statement.execute(s);
+            }
+        }
+    }
+}
