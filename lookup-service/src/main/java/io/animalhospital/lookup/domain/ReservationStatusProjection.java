@@ -1,9 +1,10 @@
 package io.animalhospital.lookup.domain;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +12,7 @@ import io.animalhospital.lookup.repository.StatusViewRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Applies events to reservation status views, and reads them. */
+/** Applies events' changes to reservation status views, and reads them. */
 @ApplicationScoped
 public class ReservationStatusProjection {
 
@@ -22,17 +23,28 @@ public class ReservationStatusProjection {
     }
 
     /**
-     * Applies one event's facts to its reservation's view, inside the caller's transaction and under the row
-     * lock. Answers the document as it will be committed, or null when the view had seen this event already.
+     * Applies the changes in their order inside the caller's transaction. Each view is created if new and
+     * row-locked once, all of them up front in one order, so that batches applied concurrently (four topics feed
+     * the view) take turns instead of deadlocking. Answers the documents as they will be committed, one per
+     * change that changed something (a change the view had seen already is skipped).
      */
-    public Uni<StatusDocument> apply(UUID reservationId, UUID eventId, Instant occurredAt,
-            Consumer<ReservationStatusView> change) {
-        return views.lockOrCreate(reservationId).map(view -> {
-            if (!view.admit(eventId, occurredAt)) {
-                return null;
+    public Uni<List<StatusDocument>> apply(List<ViewChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = changes.stream().map(ViewChange::reservationId).distinct().sorted().toList();
+        return views.lockOrCreate(ids).map(locked -> {
+            Map<UUID, ReservationStatusView> byId = new HashMap<>();
+            locked.forEach(view -> byId.put(view.reservationId, view));
+            List<StatusDocument> documents = new ArrayList<>();
+            for (ViewChange change : changes) {
+                ReservationStatusView view = byId.get(change.reservationId());
+                if (view.admit(change.eventId(), change.occurredAt())) {
+                    change.change().accept(view);
+                    documents.add(StatusDocument.of(view));
+                }
             }
-            change.accept(view);
-            return StatusDocument.of(view);
+            return documents;
         });
     }
 

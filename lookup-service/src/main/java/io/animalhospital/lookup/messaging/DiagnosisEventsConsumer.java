@@ -4,65 +4,39 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.animalhospital.lookup.domain.ReservationStatusProjection;
-import io.animalhospital.lookup.domain.StatusDocument;
+import io.animalhospital.lookup.domain.ViewChange;
 import io.animalhospital.lookup.messaging.LookupEvents.AppointmentEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Applies the events of diagnosis-events to this service's state. At-least-once delivery, applied once: the event id is
- * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
- * that is unreadable or keeps failing goes to {@code diagnosis-events.dlq} and consumption goes on.
+ * Shows the events of diagnosis-events in the reservation status view, a poll at a time ({@link EventBatches}: applied
+ * once, retried, unreadable or failing messages to {@code diagnosis-events.dlq}).
  */
 @ApplicationScoped
 public class DiagnosisEventsConsumer {
 
     static final String TOPIC = "diagnosis-events";
-    private static final Logger LOG = Logger.getLogger(DiagnosisEventsConsumer.class);
 
     private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
-    private final ReservationStatusProjection projection;
-    private final StatusChanges changes;
+    private final EventBatches batches;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, ReservationStatusProjection projection,
-            StatusChanges changes) {
+    public DiagnosisEventsConsumer(ObjectMapper mapper, EventBatches batches) {
         this.mapper = IncomingEvent.lenient(mapper);
-        this.processed = processed;
-        this.projection = projection;
-        this.changes = changes;
+        this.batches = batches;
     }
 
     @Incoming(TOPIC)
-    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
-    @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
-        IncomingEvent event = IncomingEvent.read(payload, mapper);
-        // The transaction sits inside the retry: each attempt is a fresh transaction.
-        return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().<StatusDocument>nullItem();
-            }
-            return apply(event);
-        }))
-                .onFailure().invoke(failure -> LOG.warnf("Applying %s %s failed (retried, then DLQ): %s",
-                        event.type(), event.eventId(), failure.toString()))
-                // Live subscribers hear about a change only once it is committed.
-                .invoke(changes::publish)
-                .replaceWithVoid();
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(TOPIC, batch, mapper, this::changeOf);
     }
 
-    /** The changed document, or null when nothing changed. */
-    private Uni<StatusDocument> apply(IncomingEvent event) {
+    /** The event's change of the view, or null for events the view does not show. */
+    private ViewChange changeOf(IncomingEvent event) {
         return switch (event.type()) {
             case "AppointmentApproved", "AppointmentDeclined", "Treated" -> {
                 AppointmentEvent e = event.as(AppointmentEvent.class);
@@ -72,7 +46,7 @@ public class DiagnosisEventsConsumer {
                     case "AppointmentDeclined" -> "CANCELLED";
                     default -> "TREATED";
                 };
-                yield projection.apply(e.reservationId(), e.eventId(), at, view -> {
+                yield new ViewChange(e.reservationId(), e.eventId(), at, view -> {
                     view.appointmentStatus(status, at);
                     if (e.medicalRecord() != null) {
                         view.treatment(e.medicalRecord().summary(), at);
@@ -81,7 +55,7 @@ public class DiagnosisEventsConsumer {
                 });
             }
             // Events this service does not act on are recorded and skipped.
-            default -> Uni.createFrom().nullItem();
+            default -> null;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,9 @@ public class StatusChanges {
         bus.getDelegate().registerDefaultCodec(StatusDocument.class, new LocalCodec());
     }
 
-    /** Call only after the transaction that produced the document has committed. */
-    public void publish(StatusDocument document) {
-        if (document != null) {
+    /** Call only after the transaction that produced the documents has committed; in their order. */
+    public void publish(List<StatusDocument> documents) {
+        for (StatusDocument document : documents) {
             bus.publish(address(document.reservationId()), document);
         }
     }

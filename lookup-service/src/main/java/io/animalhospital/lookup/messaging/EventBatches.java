@@ -1,0 +1,84 @@
+package io.animalhospital.lookup.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.animalhospital.lookup.domain.ViewChange;
+import io.animalhospital.lookup.messaging.ViewUpdates.ConsumedEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Applies one poll of a topic to the view: all its events in one transaction. The view is fed by four topics
+ * with several events per reservation, and one transaction per event could not keep up under load (the
+ * other services apply their fewer events one by one). At-least-once delivery, applied once ({@link ViewUpdates}).
+ * An unreadable message goes to its topic's DLQ at once; when the batch's transaction keeps failing, its events
+ * are applied one at a time and an event that still fails goes to the DLQ alone. Consumption goes on either way.
+ */
+@ApplicationScoped
+public class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+
+    private final ViewUpdates updates;
+    private final StatusChanges changes;
+
+    public EventBatches(ViewUpdates updates, StatusChanges changes) {
+        this.updates = updates;
+        this.changes = changes;
+    }
+
+    private record Received(KafkaRecord<String, String> record, String type, ConsumedEvent event) {
+    }
+
+    /** {@code changeOf} tells an event's change of the view, or null for events the view does not show. */
+    public Uni<Void> apply(String topic, KafkaRecordBatch<String, String> batch, ObjectMapper mapper,
+            Function<IncomingEvent, ViewChange> changeOf) {
+        List<Received> readable = new ArrayList<>();
+        Uni<Void> rejected = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                IncomingEvent event = IncomingEvent.read(record.getPayload(), mapper);
+                readable.add(new Received(record, event.type(), new ConsumedEvent(event.eventId(), changeOf.apply(event))));
+            } catch (IncomingEvent.UnreadableEventException e) {
+                LOG.warnf("Unreadable message on %s-%d (key %s) goes to the DLQ: %s", topic, record.getPartition(), record.getKey(),
+                        e.getMessage());
+                rejected = rejected.chain(() -> Uni.createFrom().completionStage(() -> record.nack(e)));
+            }
+        }
+        Uni<Void> applied = readable.isEmpty() ? Uni.createFrom().voidItem()
+                : updates.together(topic, readable.stream().map(Received::event).toList())
+                        // Live subscribers hear about a change only once it is committed.
+                        .invoke(changes::publish)
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("Applying a poll of %d event(s) of %s in one transaction failed (%s): applying them one at a time",
+                                    readable.size(), topic, failure.toString());
+                            return oneByOne(topic, readable);
+                        });
+        return rejected.chain(() -> applied).chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<Void> oneByOne(String topic, List<Received> events) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Received received : events) {
+            done = done.chain(() -> updates.alone(topic, received.event())
+                    .invoke(changes::publish)
+                    .replaceWithVoid()
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.warnf("Applying %s %s failed (retried): it goes to the DLQ: %s", received.type(),
+                                received.event().eventId(), failure.toString());
+                        return Uni.createFrom().completionStage(() -> received.record().nack(failure));
+                    }));
+        }
+        return done;
+    }
+}

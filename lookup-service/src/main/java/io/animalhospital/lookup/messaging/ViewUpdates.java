@@ -1,0 +1,63 @@
+package io.animalhospital.lookup.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import io.animalhospital.lookup.domain.ReservationStatusProjection;
+import io.animalhospital.lookup.domain.StatusDocument;
+import io.animalhospital.lookup.domain.ViewChange;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The view's transactions for consumed events. Each event id is recorded in the same transaction as its change,
+ * so a redelivered event changes nothing. Failures are retried, each attempt in a fresh transaction.
+ */
+@ApplicationScoped
+public class ViewUpdates {
+
+    /** A readable event: its id, and its change of the view (null for events this service does not act on). */
+    public record ConsumedEvent(UUID eventId, ViewChange change) {
+    }
+
+    private final ProcessedEvents processed;
+    private final ReservationStatusProjection projection;
+
+    public ViewUpdates(ProcessedEvents processed, ReservationStatusProjection projection) {
+        this.processed = processed;
+        this.projection = projection;
+    }
+
+    /** A whole poll's events in one transaction. Retried briefly: a batch that keeps failing is split up ({@link #alone}). */
+    @Retry(maxRetries = 2, delay = 100)
+    public Uni<List<StatusDocument>> together(String topic, List<ConsumedEvent> events) {
+        return Panache.withTransaction(() -> firstDeliveries(topic, events).chain(projection::apply));
+    }
+
+    /** One event in its own transaction, retried with backoff; if it still fails, the caller sends it to the DLQ. */
+    @Retry(maxRetries = 8, delay = 200)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Uni<List<StatusDocument>> alone(String topic, ConsumedEvent event) {
+        return Panache.withTransaction(() -> firstDeliveries(topic, List.of(event)).chain(projection::apply));
+    }
+
+    /** Records the events as applied; answers the changes of those not applied before, in their order. */
+    private Uni<List<ViewChange>> firstDeliveries(String topic, List<ConsumedEvent> events) {
+        List<ViewChange> fresh = new ArrayList<>();
+        Uni<Void> recorded = Uni.createFrom().voidItem();
+        for (ConsumedEvent event : events) {
+            recorded = recorded.chain(() -> processed.firstDelivery(event.eventId(), topic).invoke(first -> {
+                if (first && event.change() != null) {
+                    fresh.add(event.change());
+                }
+            }).replaceWithVoid());
+        }
+        return recorded.map(done -> fresh);
+    }
+}
