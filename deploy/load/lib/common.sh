@@ -396,7 +396,7 @@ load_cmdline() {
 load_fragment_header() {
   local commit dirty=""
   commit="$(git -C "$LOAD_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  if [ -n "$(git -C "$LOAD_ROOT" status --porcelain -- '*-service' deploy/infra 2>/dev/null)" ]; then
+  if [ -n "$(git -C "$LOAD_ROOT" status --porcelain -- ':(glob)*-service/**' deploy/infra 2>/dev/null)" ]; then
     dirty=" plus uncommitted changes to the services"
   fi
   echo "## $1"
