@@ -1,5 +1,7 @@
 package io.animalhospital.lookup.messaging;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +13,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    /** Records the event in the current transaction; {@code false} when it was applied before. */
-    public Uni<Boolean> firstDelivery(UUID eventId, String topic) {
+    /**
+     * Records the events in the current transaction, in one statement; answers those not recorded before (a
+     * redelivery, or the same event twice in one poll, is recorded once).
+     */
+    public Uni<Set<UUID>> firstDeliveries(List<UUID> eventIds, String topic) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
+                .createNativeQuery("INSERT INTO processed_event (event_id, topic) SELECT DISTINCT id, :topic"
+                        + " FROM unnest(CAST(:ids AS uuid[])) AS id ON CONFLICT DO NOTHING RETURNING event_id", UUID.class)
+                .setParameter("ids", eventIds.toArray(UUID[]::new))
                 .setParameter("topic", topic)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+                .getResultList())
+                .map(Set::copyOf);
     }
 }

@@ -1,7 +1,9 @@
 package io.animalhospital.lookup.messaging;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,15 +51,17 @@ public class ViewUpdates {
 
     /** Records the events as applied; answers the changes of those not applied before, in their order. */
     private Uni<List<ViewChange>> firstDeliveries(String topic, List<ConsumedEvent> events) {
-        List<ViewChange> fresh = new ArrayList<>();
-        Uni<Void> recorded = Uni.createFrom().voidItem();
-        for (ConsumedEvent event : events) {
-            recorded = recorded.chain(() -> processed.firstDelivery(event.eventId(), topic).invoke(first -> {
-                if (first && event.change() != null) {
-                    fresh.add(event.change());
-                }
-            }).replaceWithVoid());
-        }
-        return recorded.map(done -> fresh);
+        return processed.firstDeliveries(events.stream().map(ConsumedEvent::eventId).toList(), topic)
+                .map(recorded -> {
+                    Set<UUID> fresh = new HashSet<>(recorded);
+                    List<ViewChange> changes = new ArrayList<>();
+                    for (ConsumedEvent event : events) {
+                        // remove: the same event twice in one poll is applied once
+                        if (fresh.remove(event.eventId()) && event.change() != null) {
+                            changes.add(event.change());
+                        }
+                    }
+                    return changes;
+                });
     }
 }

@@ -19,20 +19,17 @@ public class StatusViewRepository implements PanacheRepositoryBase<ReservationSt
      * The reservations' views, each created empty if this is the first event about it, and row-locked until the
      * transaction ends. Events of one reservation arrive on four topics and are applied concurrently: the
      * upserts let two "first" events meet on one row instead of failing on the primary key, and the lock makes
-     * their read-modify-write cycles take turns, so no update is lost. The ids come sorted and are locked in
-     * the database's order: two batches sharing reservations wait for each other instead of deadlocking.
+     * their read-modify-write cycles take turns, so no update is lost. Both statements go through the rows in
+     * the database's order of ids: two batches sharing reservations wait for each other instead of deadlocking.
      */
     public Uni<List<ReservationStatusView>> lockOrCreate(List<UUID> reservationIds) {
-        Uni<Void> created = Uni.createFrom().voidItem();
-        for (UUID id : reservationIds) {
-            created = created.chain(() -> Panache.getSession().flatMap(session -> session
-                    .createNativeQuery("INSERT INTO reservation_status (reservation_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                    .setParameter("id", id)
-                    .executeUpdate())
-                    .replaceWithVoid());
-        }
-        return created.chain(() -> find("reservationId in ?1 order by reservationId", reservationIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list());
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("INSERT INTO reservation_status (reservation_id)"
+                        + " SELECT id FROM unnest(CAST(:ids AS uuid[])) AS id ORDER BY id ON CONFLICT DO NOTHING")
+                .setParameter("ids", reservationIds.toArray(UUID[]::new))
+                .executeUpdate())
+                .chain(() -> find("reservationId in ?1 order by reservationId", reservationIds)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list());
     }
 
     public Uni<List<ReservationStatusView>> byPhone(String phone) {
