@@ -1,5 +1,7 @@
 package io.animalhospital.reservation;
 
+import static io.animalhospital.reservation.TopicContents.ofKey;
+import static io.animalhospital.reservation.TopicContents.types;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,13 +11,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.animalhospital.infra.PostgresServer;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,23 +38,21 @@ import io.restassured.specification.RequestSpecification;
 class OutboxTest {
 
     private static String bootstrapServers;
-    private static String jdbcUrl;
     private static TestDatabase db;
 
     @BeforeAll
     static void connect() {
         bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        jdbcUrl = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        db = new TestDatabase(jdbcUrl);
+        db = new TestDatabase(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
     }
 
     @Test
-    void aRolledBackPlacementPublishesNothingAndGivesTheSeatBack() throws SQLException {
+    void aRolledBackPlacementPublishesNothingAndGivesTheSeatBack() {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Rollback", 1, false);
         String marked = "010-9999-0000";
         // The reservation's own transaction fails after diagnosis booked the seat, as a full disk would fail it.
-        sql("CREATE FUNCTION reject_marked_reservation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        db.execute("CREATE FUNCTION reject_marked_reservation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                 + " RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file (test)'; END $$",
                 "CREATE TRIGGER reject_marked_reservation BEFORE INSERT ON reservation FOR EACH ROW"
                         + " WHEN (NEW.phone = '" + marked + "') EXECUTE FUNCTION reject_marked_reservation()");
@@ -68,7 +62,7 @@ class OutboxTest {
                     .contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(failure.statusCode()));
         } finally {
-            sql("DROP TRIGGER reject_marked_reservation ON reservation", "DROP FUNCTION reject_marked_reservation()");
+            db.execute("DROP TRIGGER reject_marked_reservation ON reservation", "DROP FUNCTION reject_marked_reservation()");
         }
 
         // diagnosis did take the seat (the failure came after the booking), and gives it back
@@ -162,29 +156,5 @@ class OutboxTest {
 
     private static String status(String id) {
         return given().get("/reservations/" + id).then().statusCode(200).extract().path("status");
-    }
-
-    /** One key's records in publishing order (one key, one partition). */
-    private static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records, String key) {
-        return records.stream().filter(r -> key.equals(r.key()))
-                .sorted(Comparator.comparingLong(ConsumerRecord::offset)).toList();
-    }
-
-    /** The event types of one key, each event counted once however often it was delivered. */
-    private static List<String> types(List<ConsumerRecord<String, String>> records, String key) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        ofKey(records, key).forEach(r -> byId.putIfAbsent(TestKafka.Reader.headers(r).get("ce_id"),
-                TestKafka.Reader.headers(r).get("ce_type")));
-        return List.copyOf(byId.values());
-    }
-
-    /** DDL on the service's own database, as its owner. */
-    private static void sql(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-                Statement statement = connection.createStatement()) {
-            for (String s : statements) {
-                statement.execute(s);
-            }
-        }
     }
 }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.animalhospital.infra.TestKafka;
 
 /**
  * Everything on a topic up to now, on every partition. Unlike a reader that has merely not seen a record yet,
@@ -42,5 +46,19 @@ final class TopicContents {
             });
             return records;
         }
+    }
+
+    /** The records of one key, in offset order. */
+    static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key()))
+                .sorted(Comparator.comparingLong(ConsumerRecord::offset)).toList();
+    }
+
+    /** The event types of one key, each event counted once however often it was delivered. */
+    static List<String> types(List<ConsumerRecord<String, String>> records, String key) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        ofKey(records, key).forEach(r -> byId.putIfAbsent(TestKafka.Reader.headers(r).get("ce_id"),
+                TestKafka.Reader.headers(r).get("ce_type")));
+        return List.copyOf(byId.values());
     }
 }
