@@ -24,15 +24,14 @@ public class ReservationStatusProjection {
 
     /**
      * Applies the changes in their order inside the caller's transaction. Each view is created if new and
-     * row-locked once, all of them up front in one order, so that batches applied concurrently (four topics feed
-     * the view) take turns instead of deadlocking. Answers the documents as they will be committed, one per
+     * row-locked once, all of them up front ({@link StatusViewRepository#lockOrCreate}). Answers the documents as they will be committed, one per
      * change that changed something (a change the view had seen already is skipped).
      */
     public Uni<List<StatusDocument>> apply(List<ViewChange> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = changes.stream().map(ViewChange::reservationId).distinct().sorted().toList();
+        List<UUID> ids = changes.stream().map(ViewChange::reservationId).distinct().toList();
         return views.lockOrCreate(ids).map(locked -> {
             Map<UUID, ReservationStatusView> byId = new HashMap<>();
             locked.forEach(view -> byId.put(view.reservationId, view));

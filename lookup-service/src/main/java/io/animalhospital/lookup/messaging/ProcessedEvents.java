@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,11 +16,11 @@ public class ProcessedEvents {
 
     /**
      * Records the events in the current transaction, in one statement; answers those not recorded before (a
-     * redelivery, or the same event twice in one poll, is recorded once).
+     * redelivery, or the same event twice in one poll, is recorded once), as a set the caller may use up.
      */
     public Uni<Set<UUID>> firstDeliveries(List<UUID> eventIds, String topic) {
         if (eventIds.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(new HashSet<>());
         }
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO processed_event (event_id, topic) SELECT DISTINCT id, :topic"
@@ -27,6 +28,6 @@ public class ProcessedEvents {
                 .setParameter("ids", eventIds.toArray(UUID[]::new))
                 .setParameter("topic", topic)
                 .getResultList())
-                .map(Set::copyOf);
+                .map(HashSet::new);
     }
 }

@@ -1,9 +1,7 @@
 package io.animalhospital.lookup.messaging;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,21 +37,24 @@ public class ViewUpdates {
     /** A whole poll's events in one transaction. Retried briefly: a batch that keeps failing is split up ({@link #alone}). */
     @Retry(maxRetries = 2, delay = 100)
     public Uni<List<StatusDocument>> together(String topic, List<ConsumedEvent> events) {
-        return Panache.withTransaction(() -> firstDeliveries(topic, events).chain(projection::apply));
+        return inOneTransaction(topic, events);
     }
 
     /** One event in its own transaction, retried with backoff; if it still fails, the caller sends it to the DLQ. */
     @Retry(maxRetries = 8, delay = 200)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<List<StatusDocument>> alone(String topic, ConsumedEvent event) {
-        return Panache.withTransaction(() -> firstDeliveries(topic, List.of(event)).chain(projection::apply));
+        return inOneTransaction(topic, List.of(event));
+    }
+
+    private Uni<List<StatusDocument>> inOneTransaction(String topic, List<ConsumedEvent> events) {
+        return Panache.withTransaction(() -> firstDeliveries(topic, events).chain(projection::apply));
     }
 
     /** Records the events as applied; answers the changes of those not applied before, in their order. */
     private Uni<List<ViewChange>> firstDeliveries(String topic, List<ConsumedEvent> events) {
         return processed.firstDeliveries(events.stream().map(ConsumedEvent::eventId).toList(), topic)
-                .map(recorded -> {
-                    Set<UUID> fresh = new HashSet<>(recorded);
+                .map(fresh -> {
                     List<ViewChange> changes = new ArrayList<>();
                     for (ConsumedEvent event : events) {
                         // remove: the same event twice in one poll is applied once

@@ -73,10 +73,10 @@ public class ReservationService {
                 .flatMap(held -> onThisContext(diagnosis.book(
                         new BookAppointment(id, scheduleId, details.petName(), details.reason()))))
                 // A business answer (no such schedule, full): no seat was taken, nothing to cancel.
-                .onFailure(ClinicException.class).call(() -> settle(id, outbox::withdraw, unconfirmed))
-                .onFailure(DiagnosisUnavailableException.class).call(() -> settle(id, outbox::release, unconfirmed))
+                .onFailure(ClinicException.class).call(() -> settle(outbox::withdraw, unconfirmed))
+                .onFailure(DiagnosisUnavailableException.class).call(() -> settle(outbox::release, unconfirmed))
                 .flatMap(answer -> record(id, scheduleId, answer, details, unconfirmed.eventId())
-                        .onFailure().call(() -> settle(id, outbox::release, unconfirmed)));
+                        .onFailure().call(() -> settle(outbox::release, unconfirmed)));
     }
 
     /** Writes the confirmed reservation and its event in one local transaction, withdrawing the held cancellation. */
@@ -247,11 +247,10 @@ public class ReservationService {
      * Withdraws or releases the held cancellation in a transaction of its own, never in a failed one. If that
      * fails too (the database is gone) the hold's end does the same later; the caller's answer stays the original.
      */
-    private Uni<Void> settle(UUID id, Function<UUID, Uni<Boolean>> action,
-            ReservationCancelled unconfirmed) {
+    private Uni<Void> settle(Function<UUID, Uni<Boolean>> action, ReservationCancelled unconfirmed) {
         return Panache.withTransaction(() -> action.apply(unconfirmed.eventId()))
-                .onFailure().invoke(e -> LOG.warnf("NOT_CONFIRMED of %s stays held until its hold ends: %s", id,
-                        e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("NOT_CONFIRMED of %s stays held until its hold ends: %s",
+                        unconfirmed.reservationId(), e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
