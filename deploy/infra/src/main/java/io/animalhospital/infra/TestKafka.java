@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -41,13 +43,28 @@ public final class TestKafka implements AutoCloseable {
 
     /** Sends and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("send to " + topic + " failed", e);
+        sendTogether(topic, key, value);
+    }
+
+    /**
+     * Sends the values under one key in one produce request and waits for the acknowledgements: they land in one
+     * record batch of one partition, so a consumer fetches them in one poll.
+     */
+    public void sendTogether(String topic, String key, String... values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (String value : values) {
+            sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> acknowledgement : sent) {
+            try {
+                acknowledgement.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("send to " + topic + " failed", e);
+            }
         }
     }
 

@@ -39,11 +39,15 @@ public class EventBatches {
     private record Received(KafkaRecord<String, String> record, String type, ConsumedEvent event) {
     }
 
+    /** A message that goes to the DLQ, and why. */
+    private record Rejected(KafkaRecord<String, String> record, Throwable reason) {
+    }
+
     /** {@code changeOf} tells an event's change of the view, or null for events the view does not show. */
     public Uni<Void> apply(String topic, KafkaRecordBatch<String, String> batch, ObjectMapper mapper,
             Function<IncomingEvent, ViewChange> changeOf) {
         List<Received> readable = new ArrayList<>();
-        Uni<Void> rejected = Uni.createFrom().voidItem();
+        List<Rejected> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             try {
                 IncomingEvent event = IncomingEvent.read(record.getPayload(), mapper);
@@ -51,7 +55,7 @@ public class EventBatches {
             } catch (IncomingEvent.UnreadableEventException e) {
                 LOG.warnf("Unreadable message on %s-%d (key %s) goes to the DLQ: %s", topic, record.getPartition(), record.getKey(),
                         e.getMessage());
-                rejected = rejected.chain(() -> Uni.createFrom().completionStage(() -> record.nack(e)));
+                rejected.add(new Rejected(record, e));
             }
         }
         Uni<Void> applied = readable.isEmpty() ? Uni.createFrom().voidItem()
@@ -62,23 +66,33 @@ public class EventBatches {
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("Applying a poll of %d event(s) of %s in one transaction failed (%s): applying them one at a time",
                                     readable.size(), topic, failure.toString());
-                            return oneByOne(topic, readable);
+                            return oneByOne(topic, readable, rejected);
                         });
-        return rejected.chain(() -> applied).chain(() -> Uni.createFrom().completionStage(batch::ack));
+        // The DLQ sends come last: their completions arrive on Kafka's threads, where no transaction may follow.
+        return applied.chain(() -> toDeadLetters(rejected)).chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    private Uni<Void> oneByOne(String topic, List<Received> events) {
+    private Uni<Void> oneByOne(String topic, List<Received> events, List<Rejected> rejected) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {
             done = done.chain(() -> updates.alone(topic, received.event())
                     .invoke(changes::publish)
                     .replaceWithVoid()
-                    .onFailure().recoverWithUni(failure -> {
+                    .onFailure().recoverWithItem(failure -> {
                         LOG.warnf("Applying %s %s failed (retried): it goes to the DLQ: %s", received.type(),
                                 received.event().eventId(), failure.toString());
-                        return Uni.createFrom().completionStage(() -> received.record().nack(failure));
+                        rejected.add(new Rejected(received.record(), failure));
+                        return null;
                     }));
         }
         return done;
+    }
+
+    private static Uni<Void> toDeadLetters(List<Rejected> rejected) {
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        for (Rejected r : rejected) {
+            sent = sent.chain(() -> Uni.createFrom().completionStage(() -> r.record().nack(r.reason())));
+        }
+        return sent;
     }
 }
