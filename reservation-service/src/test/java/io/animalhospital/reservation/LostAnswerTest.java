@@ -17,7 +17,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,7 +37,8 @@ import io.restassured.http.ContentType;
 /**
  * What a lost answer leaves behind comes right by itself (SPEC §2): a seat diagnosis took for a placement that
  * was never recorded here comes back, and a reservation whose move's answer was lost follows its seat. The held
- * NOT_CONFIRMED cancellation lasts 8 s in the tests (application.properties %test).
+ * NOT_CONFIRMED cancellation lasts 8 s in the tests (application.properties %test). And an event that arrives
+ * after a newer answer (an approval from before a move) does not undo it.
  */
 @QuarkusTest
 class LostAnswerTest {
@@ -122,6 +125,36 @@ class LostAnswerTest {
                 .until(() -> TopicContents.upToNow(bootstrapServers, "reservation-events"),
                         all -> types(all, id).contains("ReservationChanged"));
         assertThat(types(published, id)).containsExactly("ReservationPlaced", "ReservationChanged");
+    }
+
+    @Test
+    void anApprovalFromBeforeAMoveThatArrivesAfterItDoesNotApproveTheMovedReservation() {
+        DiagnosisService.ensureRunning();
+        String first = DiagnosisService.newSchedule("Dr. Before", 2, true);
+        String second = DiagnosisService.newSchedule("Dr. After", 2, true);
+        String id = ReservationFlowTest.place(first, "010-5454-0001").then().statusCode(201)
+                .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + second + "\"}")
+                .patch("/reservations/" + id).then().statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
+
+        // Staff approved the appointment on the first schedule just before the move; this service's consumer lagged
+        // and reads that approval only now, followed by a marker that tells when it has been applied.
+        UUID stale = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        try (TestKafka kafka = new TestKafka(bootstrapServers)) {
+            kafka.sendTogether("diagnosis-events", id,
+                    "{\"eventId\":\"" + stale + "\",\"type\":\"AppointmentApproved\",\"occurredAt\":\"" + Instant.now()
+                            + "\",\"reservationId\":\"" + id + "\",\"scheduleId\":\"" + first + "\",\"status\":\"BOOKED\"}",
+                    "{\"eventId\":\"" + marker + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
+                            + "\",\"reservationId\":\"" + id + "\"}");
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", marker) == 1);
+
+        assertThat(db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", stale)).isEqualTo(1);
+        given().get("/reservations/" + id).then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")).body("scheduleId", equalTo(second));
+        assertThat(DiagnosisService.appointmentStatus(id)).isEqualTo("AWAITING_APPROVAL");
     }
 
     /** Within SPEC §2's 60 s the seat is free again, its appointment cancelled, and no reservation exists. */

@@ -167,9 +167,14 @@ public class ReservationService {
 
     // --- diagnosis-service's decisions, applied by the consumer inside its transaction
 
-    public Uni<Void> appointmentApproved(UUID id) {
+    /**
+     * Staff approved the appointment on {@code scheduleId}. An approval given before a move, on the schedule the
+     * reservation has left, arrives after the move's answer when the consumer lags: it no longer applies (the
+     * moved appointment waits for its own approval).
+     */
+    public Uni<Void> appointmentApproved(UUID id, UUID scheduleId) {
         return existing(id, r -> {
-            if (r.status != ReservationStatus.AWAITING_APPROVAL) {
+            if (r.status != ReservationStatus.AWAITING_APPROVAL || !r.scheduleId.equals(scheduleId)) {
                 return Uni.createFrom().voidItem();
             }
             r.status = ReservationStatus.RESERVED;

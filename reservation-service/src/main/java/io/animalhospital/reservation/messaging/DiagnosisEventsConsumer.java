@@ -55,7 +55,11 @@ public class DiagnosisEventsConsumer {
     private Uni<Void> apply(IncomingEvent event) {
         switch (event.type()) {
             case "AppointmentApproved":
-                return reservations.appointmentApproved(event.reservationId());
+                UUID approvedOn = event.as(AppointmentApproved.class).scheduleId();
+                if (approvedOn == null) {
+                    throw new IncomingEvent.UnreadableEventException("AppointmentApproved without scheduleId");
+                }
+                return reservations.appointmentApproved(event.reservationId(), approvedOn);
             case "AppointmentDeclined":
                 return reservations.appointmentDeclined(event.reservationId(), event.body().path("reason").asText("DECLINED"));
             case "AppointmentMoved":
@@ -68,6 +72,10 @@ public class DiagnosisEventsConsumer {
                 // Events this service does not act on are recorded and skipped.
                 return Uni.createFrom().voidItem();
         }
+    }
+
+    /** diagnosis-service's {@code AppointmentApproved}, the field read here. */
+    record AppointmentApproved(UUID scheduleId) {
     }
 
     /** diagnosis-service's {@code AppointmentMoved}, the fields read here. */
