@@ -214,6 +214,38 @@ class NotificationFlowTest {
                 .body("title", equalTo("Invalid value")).body("detail", containsString("not-a-uuid"));
     }
 
+    /**
+     * A round's outcomes are recorded together; one that cannot be recorded (its NotificationSent is refused by a
+     * trigger) must not take the others of its round down with it: they are recorded one at a time then.
+     */
+    @Test
+    void aNotificationThatCannotBeRecordedLeavesTheOthersOfItsRoundRecorded() {
+        UUID refused = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        db.execute("CREATE FUNCTION refuse_outbox_test() RETURNS trigger LANGUAGE plpgsql AS $$"
+                + " BEGIN RAISE EXCEPTION 'refused by the test'; END $$",
+                "CREATE TRIGGER refuse_outbox_test BEFORE INSERT ON outbox_event FOR EACH ROW"
+                        + " WHEN (NEW.record_key = '" + refused + "') EXECUTE FUNCTION refuse_outbox_test()");
+        try {
+            // Both due in one commit, as a consumer would store them: the delivery timer claims them in one round.
+            db.execute("INSERT INTO notification (id, event_id, event_type, reservation_id, recipient, phone, channel,"
+                    + " language, message, status, attempts, next_attempt_at, created_at) VALUES "
+                    + due(refused) + ", " + due(other));
+            await().atMost(WAIT).until(() -> sent(other) == 1);
+            assertThat(db.query("SELECT status, attempts FROM notification WHERE reservation_id = ?", refused))
+                    .containsExactly(Map.of("status", "PENDING", "attempts", 0));
+            await().atMost(WAIT).until(() -> noticeEventsOf(other).size() == 1);
+            assertThat(noticeEventsOf(refused)).isEmpty();
+        } finally {
+            db.execute("DROP TRIGGER refuse_outbox_test ON outbox_event", "DROP FUNCTION refuse_outbox_test()");
+        }
+    }
+
+    private static String due(UUID reservationId) {
+        return "('" + UUID.randomUUID() + "', '" + UUID.randomUUID() + "', 'ReservationPlaced', '" + reservationId
+                + "', '010-1234-0099', '010-1234-0099', 'LOG', 'KO', 'test message', 'PENDING', 0, now(), now())";
+    }
+
     private static void send(Reservation r, String type, String status, String reason) {
         kafka.send("reservation-events", r.key(), Events.reservationEvent(UUID.randomUUID(), type, r, status, reason));
     }

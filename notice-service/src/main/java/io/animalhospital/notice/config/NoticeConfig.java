@@ -58,6 +58,13 @@ public interface NoticeConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * A round woken by a consumer's commit starts this much later, so that under load it takes the
+         * notifications of many commits at once (one claim and one recording transaction for them all).
+         */
+        @WithDefault("50ms")
+        Duration gather();
+
         /** Notifications delivered concurrently per round. */
         @WithDefault("20")
         int batchSize();

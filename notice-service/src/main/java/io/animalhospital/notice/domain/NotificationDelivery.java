@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -107,23 +108,27 @@ public class NotificationDelivery {
     /** Event-bus consumers run on their own safe Vert.x context, as the reactive session requires. */
     @ConsumeEvent(WAKE)
     Uni<Void> onWake(String ignored) {
-        return deliverDue();
+        return deliverDue(config.delivery().gather());
     }
 
     @Scheduled(every = "${hospital.notice.delivery.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return deliverDue();
+        return deliverDue(Duration.ZERO);
     }
 
-    /** Delivers until nothing is due; rounds never overlap within a replica. */
-    public Uni<Void> deliverDue() {
+    /**
+     * Delivers until nothing is due, the first round after {@code gather} (wakes meanwhile join it); rounds never
+     * overlap within a replica.
+     */
+    Uni<Void> deliverDue(Duration gather) {
         again.set(true);
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         Context context = io.vertx.core.Vertx.currentContext();
-        return rounds(context)
+        return later(context, gather)
+                .chain(() -> rounds(context))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Notification delivery round failed, will retry: %s", failure.getMessage());
                     return null;
@@ -137,6 +142,15 @@ public class NotificationDelivery {
                 });
     }
 
+    /** A Vert.x timer: the round goes on on this context, as the reactive session requires. */
+    private static Uni<Void> later(Context context, Duration delay) {
+        if (context == null || delay.isZero()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(delay.toMillis(),
+                timer -> context.runOnContext(ignored -> emitter.complete(null))));
+    }
+
     private Uni<Void> rounds(Context context) {
         again.set(false);
         return claim().flatMap(claimed -> {
@@ -144,12 +158,13 @@ public class NotificationDelivery {
                 return Uni.createFrom().voidItem();
             }
             LOG.debugf("Claimed %d notification(s)", claimed.size());
-            // Channel calls run concurrently; each outcome is recorded as soon as it is in, one at a time,
-            // because the reactive session of this context must not be shared by concurrent transactions.
+            // Channel calls run concurrently; their outcomes are recorded together, in one transaction: under
+            // load a round is a full batch, and one commit instead of one per notification is what keeps the
+            // database's share per notification small.
             return Multi.createFrom().iterable(claimed)
                     .onItem().transformToUniAndMerge(d -> attempt(d, context))
-                    .onItem().transformToUniAndConcatenate(this::record)
-                    .collect().last()
+                    .collect().asList()
+                    .flatMap(this::record)
                     .flatMap(ignored -> claimed.size() >= config.delivery().batchSize() || again.get()
                             ? rounds(context)
                             : Uni.createFrom().voidItem());
@@ -196,40 +211,66 @@ public class NotificationDelivery {
                 : outcome.emitOn(runnable -> context.runOnContext(ignored -> runnable.run()));
     }
 
-    /** Records one attempt, and its event when the notification is settled, in one transaction. */
-    private Uni<Void> record(Outcome outcome) {
-        Delivery d = outcome.delivery();
-        return Panache.withTransaction(() -> notifications.findById(d.notificationId(), LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(n -> {
-                    if (n == null || n.status != NotificationStatus.PENDING) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    n.attempts++;
-                    count(n.channel, outcome.error() == null ? "sent" : "failed");
-                    if (outcome.error() == null) {
-                        n.status = NotificationStatus.SENT;
-                        n.sentAt = Instant.now();
-                        n.nextAttemptAt = null;
-                        LOG.debugf("Notification %s sent by %s after %d attempt(s)", n.id, n.channel, n.attempts);
-                        return outbox.append(NoticeEvents.TOPIC, NotificationSent.of(n));
-                    }
-                    n.lastError = outcome.error();
-                    if (n.attempts >= config.delivery().maxAttempts()) {
-                        n.status = NotificationStatus.FAILED;
-                        n.nextAttemptAt = null;
-                        LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts, n.lastError);
-                        return outbox.append(NoticeEvents.TOPIC, NotificationFailed.of(n));
-                    }
-                    n.nextAttemptAt = Instant.now().plus(backoff(n.attempts));
-                    LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, n.lastError,
-                            n.nextAttemptAt);
-                    return Uni.createFrom().voidItem();
-                }))
-                .onFailure().recoverWithItem(failure -> {
-                    // The row stays claimed until its lease ends, then it is tried again.
-                    LOG.warnf("Could not record delivery of %s: %s", d.notificationId(), failure.getMessage());
-                    return null;
-                });
+    /**
+     * Records a round's attempts, and the events of the notifications they settle, in one transaction. If that
+     * fails, each is recorded on its own, so that one notification that cannot be recorded leaves the others'
+     * outcomes recorded (and their messages not sent again when the lease ends).
+     */
+    private Uni<Void> record(List<Outcome> outcomes) {
+        Uni<Void> together = recordTogether(outcomes);
+        if (outcomes.size() == 1) {
+            return together.onFailure().recoverWithUni(failure -> notRecorded(outcomes.get(0), failure));
+        }
+        return together.onFailure().recoverWithUni(failure -> {
+            LOG.debugf("Recording %d outcomes together failed (%s); one at a time", outcomes.size(),
+                    failure.getMessage());
+            return Multi.createFrom().iterable(outcomes)
+                    .onItem().transformToUniAndConcatenate(outcome -> recordTogether(List.of(outcome))
+                            .onFailure().recoverWithUni(alone -> notRecorded(outcome, alone)))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> recordTogether(List<Outcome> outcomes) {
+        Map<UUID, Outcome> byNotification = new HashMap<>();
+        outcomes.forEach(outcome -> byNotification.put(outcome.delivery().notificationId(), outcome));
+        return Panache.withTransaction(() -> notifications.lockAll(byNotification.keySet())
+                .flatMap(locked -> Multi.createFrom().iterable(locked)
+                        .onItem().transformToUniAndConcatenate(n -> settle(n, byNotification.get(n.id).error()))
+                        .collect().last()))
+                .replaceWithVoid();
+    }
+
+    /** The row stays claimed until its lease ends, then it is tried again. */
+    private static Uni<Void> notRecorded(Outcome outcome, Throwable failure) {
+        LOG.warnf("Could not record delivery of %s: %s", outcome.delivery().notificationId(), failure.getMessage());
+        return Uni.createFrom().voidItem();
+    }
+
+    /** One attempt's outcome ({@code error} null: sent), on the locked row. */
+    private Uni<Void> settle(Notification n, String error) {
+        if (n.status != NotificationStatus.PENDING) {
+            return Uni.createFrom().voidItem();
+        }
+        n.attempts++;
+        count(n.channel, error == null ? "sent" : "failed");
+        if (error == null) {
+            n.status = NotificationStatus.SENT;
+            n.sentAt = Instant.now();
+            n.nextAttemptAt = null;
+            LOG.debugf("Notification %s sent by %s after %d attempt(s)", n.id, n.channel, n.attempts);
+            return outbox.append(NoticeEvents.TOPIC, NotificationSent.of(n));
+        }
+        n.lastError = error;
+        if (n.attempts >= config.delivery().maxAttempts()) {
+            n.status = NotificationStatus.FAILED;
+            n.nextAttemptAt = null;
+            LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts, n.lastError);
+            return outbox.append(NoticeEvents.TOPIC, NotificationFailed.of(n));
+        }
+        n.nextAttemptAt = Instant.now().plus(backoff(n.attempts));
+        LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, n.lastError, n.nextAttemptAt);
+        return Uni.createFrom().voidItem();
     }
 
     /** {@code notice_delivery_attempts_total{channel, outcome}}: how each channel is doing. */

@@ -1,9 +1,11 @@
 package io.animalhospital.notice.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.animalhospital.notice.domain.Notification;
 import io.animalhospital.notice.domain.NotificationStatus;
@@ -34,5 +36,10 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public Uni<List<Notification>> awaitingContact(UUID reservationId) {
         return list("reservationId = :id and recipient is null and status = :pending",
                 Parameters.with("id", reservationId).and("pending", NotificationStatus.PENDING));
+    }
+
+    /** The notifications with these ids, row-locked in id order (so that two lockers never wait on each other). */
+    public Uni<List<Notification>> lockAll(Collection<UUID> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }
