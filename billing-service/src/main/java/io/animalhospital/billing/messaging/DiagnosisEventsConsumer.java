@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
  * Applies the events of diagnosis-events to this service's state. At-least-once delivery, applied once: the event id is
  * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
  * that is unreadable or keeps failing goes to {@code diagnosis-events.dlq} and consumption goes on.
+ * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
  */
 @ApplicationScoped
 public class DiagnosisEventsConsumer {
@@ -27,11 +28,14 @@ public class DiagnosisEventsConsumer {
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final BillingDesk desk;
+    private final ShutdownGuard shutdown;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, BillingDesk desk) {
+    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, BillingDesk desk,
+            ShutdownGuard shutdown) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
         this.desk = desk;
+        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
@@ -40,13 +44,14 @@ public class DiagnosisEventsConsumer {
     public Uni<Void> consume(String payload) {
         IncomingEvent event = IncomingEvent.read(payload, mapper);
         // The transaction sits inside the retry: each attempt is a fresh transaction.
-        return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
+        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
             if (!first) {
                 LOG.debugf("Event %s already applied", event.eventId());
                 return Uni.createFrom().voidItem();
             }
             return apply(event);
         }));
+        return shutdown.guard(once);
     }
 
     private Uni<Void> apply(IncomingEvent event) {

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
  * Applies reservation-service's events to appointments: a cancelled reservation gives its seat back. At-least-once delivery, applied once: the event id is
  * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
  * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
+ * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
@@ -27,11 +28,14 @@ public class ReservationEventsConsumer {
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final AppointmentService appointments;
+    private final ShutdownGuard shutdown;
 
-    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, AppointmentService appointments) {
+    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, AppointmentService appointments,
+            ShutdownGuard shutdown) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
         this.appointments = appointments;
+        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
@@ -44,13 +48,14 @@ public class ReservationEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         // The transaction sits inside the retry: each attempt is a fresh transaction.
-        return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
+        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
             if (!first) {
                 LOG.debugf("Event %s already applied", event.eventId());
                 return Uni.createFrom().voidItem();
             }
             return appointments.reservationCancelled(event.reservationId(), event.body().path("reason").asText());
         }));
+        return shutdown.guard(once);
     }
 
     /**

@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * other services apply their fewer events one by one). At-least-once delivery, applied once ({@link ViewUpdates}).
  * An unreadable message goes to its topic's DLQ at once; when the batch's transaction keeps failing, its events
  * are applied one at a time and an event that still fails goes to the DLQ alone. Consumption goes on either way.
+ * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
  */
 @ApplicationScoped
 public class EventBatches {
@@ -30,10 +31,12 @@ public class EventBatches {
 
     private final ViewUpdates updates;
     private final StatusChanges changes;
+    private final ShutdownGuard shutdown;
 
-    public EventBatches(ViewUpdates updates, StatusChanges changes) {
+    public EventBatches(ViewUpdates updates, StatusChanges changes, ShutdownGuard shutdown) {
         this.updates = updates;
         this.changes = changes;
+        this.shutdown = shutdown;
     }
 
     private record Received(KafkaRecord<String, String> record, String type, ConsumedEvent event) {
@@ -59,7 +62,7 @@ public class EventBatches {
             }
         }
         Uni<Void> applied = readable.isEmpty() ? Uni.createFrom().voidItem()
-                : updates.together(topic, readable.stream().map(Received::event).toList())
+                : shutdown.guard(updates.together(topic, readable.stream().map(Received::event).toList()))
                         // Live subscribers hear about a change only once it is committed.
                         .invoke(changes::publish)
                         .replaceWithVoid()
@@ -75,7 +78,7 @@ public class EventBatches {
     private Uni<Void> oneByOne(String topic, List<Received> events, List<Rejected> rejected) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {
-            done = done.chain(() -> updates.alone(topic, received.event())
+            done = done.chain(() -> shutdown.guard(updates.alone(topic, received.event()))
                     .invoke(changes::publish)
                     .replaceWithVoid()
                     .onFailure().recoverWithItem(failure -> {

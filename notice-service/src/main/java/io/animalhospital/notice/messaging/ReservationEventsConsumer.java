@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
  * Applies the events of reservation-events to this service's state. At-least-once delivery, applied once: the event id is
  * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
  * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
+ * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
@@ -29,13 +30,15 @@ public class ReservationEventsConsumer {
     private final ProcessedEvents processed;
     private final NotificationService notices;
     private final NotificationDelivery delivery;
+    private final ShutdownGuard shutdown;
 
     public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, NotificationService notices,
-            NotificationDelivery delivery) {
+            NotificationDelivery delivery, ShutdownGuard shutdown) {
         this.mapper = IncomingEvent.lenient(mapper);
         this.processed = processed;
         this.notices = notices;
         this.delivery = delivery;
+        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
@@ -44,13 +47,15 @@ public class ReservationEventsConsumer {
     public Uni<Void> consume(String payload) {
         IncomingEvent event = IncomingEvent.read(payload, mapper);
         // The transaction sits inside the retry: each attempt is a fresh transaction.
-        return Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
+        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
             if (!first) {
                 LOG.debugf("Event %s already applied", event.eventId());
                 return Uni.createFrom().voidItem();
             }
             return apply(event);
-        })).invoke(delivery::wake); // delivered after the commit, never inside the consuming transaction
+        }));
+        // Delivered after the commit, never inside the consuming transaction.
+        return shutdown.guard(once).invoke(delivery::wake);
     }
 
     private Uni<Void> apply(IncomingEvent event) {
