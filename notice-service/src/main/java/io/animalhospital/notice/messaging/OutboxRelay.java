@@ -56,8 +56,6 @@ public class OutboxRelay {
     private final URI source;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    /** Set once the application has started: reactive messaging wires the emitter in an earlier observer. */
-    private volatile boolean started;
     private PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
@@ -69,7 +67,6 @@ public class OutboxRelay {
     }
 
     void listen(@Observes StartupEvent start) {
-        started = true;
         PgConnectOptions options = PgConnectOptions.fromUri(config.datasourceUrl())
                 .setUser(config.datasourceUser())
                 .setPassword(config.datasourcePassword());
@@ -86,12 +83,12 @@ public class OutboxRelay {
         }
     }
 
-    // The scheduler may fire before the application has started (a slow start): nothing to send with yet.
-    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The scheduler starts before reactive messaging has wired the emitter this bean needs (a slow start): its
+    // first calls would fail to create the bean. Skipped until the application runs, and again while it stops.
+    @Scheduled(every = "${hospital.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        if (started) {
-            wake();
-        }
+        wake();
     }
 
     /** Starts a relay run, or asks the running one to go again: runs never overlap within a replica. */
