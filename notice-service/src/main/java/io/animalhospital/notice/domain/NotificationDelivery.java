@@ -217,12 +217,8 @@ public class NotificationDelivery {
      * outcomes recorded (and their messages not sent again when the lease ends).
      */
     private Uni<Void> record(List<Outcome> outcomes) {
-        Uni<Void> together = recordTogether(outcomes);
-        if (outcomes.size() == 1) {
-            return together.onFailure().recoverWithUni(failure -> notRecorded(outcomes.get(0), failure));
-        }
-        return together.onFailure().recoverWithUni(failure -> {
-            LOG.debugf("Recording %d outcomes together failed (%s); one at a time", outcomes.size(),
+        return recordTogether(outcomes).onFailure().recoverWithUni(failure -> {
+            LOG.debugf("Recording %d outcome(s) together failed (%s); one at a time", outcomes.size(),
                     failure.getMessage());
             return Multi.createFrom().iterable(outcomes)
                     .onItem().transformToUniAndConcatenate(outcome -> recordTogether(List.of(outcome))
