@@ -1,6 +1,7 @@
 package io.animalhospital.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -69,6 +70,19 @@ class StatusStreamTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !late.statuses().isEmpty());
             assertThat(late.statuses()).containsExactly("CANCELLED");
         }
+    }
+
+    @Test
+    void aStreamedReservationLeavesNoMetersBehind() throws Exception {
+        ClinicEvents story = new ClinicEvents(ClinicEvents.uniquePhone());
+        try (Stream stream = Stream.open(HttpClient.newHttpClient(), URI.create(base + "/" + story.reservationId + "/stream"))) {
+            stream.awaitConnected();
+            story.reservation("ReservationPlaced", "RESERVED", Instant.now()).to(kafka);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.statuses().contains("RESERVED"));
+        }
+        // Event-bus metrics are per address, and each reservation has its own: meters that would pile up forever.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests").doesNotContain(story.reservationId.toString());
     }
 
     /** The data lines of one server-sent-events connection. */

@@ -23,6 +23,9 @@ import io.vertx.mutiny.core.eventbus.MessageConsumer;
 @ApplicationScoped
 public class StatusChanges {
 
+    /** Followed by the reservation id. Metrics leave these addresses out (config/StreamMetrics). */
+    public static final String ADDRESS_PREFIX = "reservation-status.";
+
     private final EventBus bus;
 
     public StatusChanges(EventBus bus) {
@@ -50,7 +53,7 @@ public class StatusChanges {
     }
 
     private static String address(UUID reservationId) {
-        return "reservation-status." + reservationId;
+        return ADDRESS_PREFIX + reservationId;
     }
 
     /** Documents are immutable records and never leave the JVM: handed over as they are. */
