@@ -52,6 +52,9 @@ load_init() {
   SCENARIO="$1"
   # What else kept the machine busy before this run started anything: other stacks, builds (for the fragment).
   LOAD_AVERAGE_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
+  # One core's speed right now, as one more clue when runs differ: on a shared cloud machine the same build
+  # measured half as fast a few hours apart (a single yardstick cannot see every kind of contention, though).
+  LOAD_CPU_YARDSTICK="$(openssl speed -seconds 2 sha256 2>/dev/null | awk '/^sha256 /{sub(/k$/, "", $6); printf "%.0f MB/s", $6 / 1000}')"
   command -v siege >/dev/null || load_die "siege is not installed (Debian: apt-get install siege)"
   for tool in curl jq ss java; do
     command -v "$tool" >/dev/null || load_die "$tool is required"
@@ -403,7 +406,8 @@ load_fragment_header() {
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$dirty; $(nproc) cores; stack: ${LOAD_STACK:-own}" \
     "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options $(load_jvm_options));" \
-    "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores)."
+    "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores);" \
+    "one core's speed then: sha256 of 8 KB blocks at ${LOAD_CPU_YARDSTICK:-? (openssl missing)} (\`openssl speed sha256\`)."
 }
 
 # load_publish FRAGMENT_FILE NAME: moves a finished fragment into results/ and regenerates RESULTS.md.
