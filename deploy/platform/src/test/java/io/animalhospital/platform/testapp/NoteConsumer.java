@@ -1,0 +1,49 @@
+package io.animalhospital.platform.testapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Counts how often each reservation's events took effect; a {@code Fails} event always fails. */
+@ApplicationScoped
+public class NoteConsumer {
+
+    static final String TOPIC = "notes-in";
+
+    enum NoteEventType { NoteWritten, Fails }
+
+    private final Inbox inbox;
+
+    public NoteConsumer(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming(TOPIC)
+    @Retry(maxRetries = 2, delay = 50, abortOn = UnreadableEventException.class)
+    public Uni<Void> consume(String payload) {
+        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        return event.typeIn(NoteEventType.class).map(type -> switch (type) {
+            case NoteWritten -> count(event);
+            case Fails -> Uni.createFrom().<Void>failure(new IllegalStateException("this event always fails"));
+        }).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private static Uni<Void> count(IncomingEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "INSERT INTO applied_note (reservation_id, times) VALUES (:id, 1)"
+                        + " ON CONFLICT (reservation_id) DO UPDATE SET times = applied_note.times + 1")
+                .setParameter("id", event.reservationId())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}
