@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -169,13 +168,14 @@ class AppointmentFlowTest {
         String scheduleId = ScheduleResourceTest.newSchedule("Dr. Cancel", 1, false);
         UUID reservationId = UUID.randomUUID();
         book(reservationId, scheduleId).then().statusCode(201);
-        kafka.send("reservation-events", reservationId.toString(), cancelled(reservationId, "CUSTOMER"));
+        kafka.send("reservation-events", reservationId.toString(),
+                ReservationEventsFixture.cancelled(reservationId, "CUSTOMER"));
         await().atMost(Duration.ofSeconds(20)).until(() -> booked(scheduleId) == 0);
         given().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
 
         // A booking whose answer was lost: the NOT_CONFIRMED cancellation may arrive before the booking commits.
         UUID lost = UUID.randomUUID();
-        kafka.send("reservation-events", lost.toString(), cancelled(lost, "NOT_CONFIRMED"));
+        kafka.send("reservation-events", lost.toString(), ReservationEventsFixture.cancelled(lost, "NOT_CONFIRMED"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 db.count("SELECT count(*) FROM cancelled_reservation WHERE reservation_id = ?", lost) == 1);
         book(lost, scheduleId).then().statusCode(409);
@@ -209,11 +209,5 @@ class AppointmentFlowTest {
                 .body("{\"doctor\":\"Dr. Approve\",\"medicalOpinion\":\"healthy\",\"treatment\":\"vaccinated\","
                         + "\"prescription\":\"rest\",\"items\":[{\"code\":\"VACCINE\",\"quantity\":1}]}")
                 .post("/appointments/" + reservationId + "/treatment");
-    }
-
-    private static String cancelled(UUID reservationId, String reason) {
-        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ReservationCancelled\",\"occurredAt\":\""
-                + Instant.now() + "\",\"reservationId\":\"" + reservationId + "\",\"status\":\"CANCELLED\",\"reason\":\""
-                + reason + "\"}";
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -69,7 +68,6 @@ class MessagingPlumbingTest {
 
     private static String event(UUID eventId, String reservationId) {
         // A customer's cancellation of a reservation diagnosis never saw: applied (a tombstone), so recorded.
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"ReservationCancelled\",\"occurredAt\":\"" + Instant.now()
-                + "\",\"reservationId\":\"" + reservationId + "\",\"status\":\"CANCELLED\",\"reason\":\"CUSTOMER\"}";
+        return ReservationEventsFixture.cancelled(eventId, UUID.fromString(reservationId), "CUSTOMER");
     }
 }

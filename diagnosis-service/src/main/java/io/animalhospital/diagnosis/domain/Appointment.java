@@ -12,7 +12,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One per reservation, keyed by the reservation's id; the medical record is filled in by the treatment. */
@@ -48,8 +47,9 @@ public class Appointment extends PanacheEntityBase {
     @Convert(converter = BillableItemsConverter.class)
     public List<BillableItem> items;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
-    public String cancelReason;
+    public CancelReason cancelReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

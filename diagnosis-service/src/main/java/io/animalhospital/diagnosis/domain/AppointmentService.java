@@ -8,14 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents;
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentApproved;
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentDeclined;
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentMoved;
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents.Treated;
-import io.animalhospital.diagnosis.messaging.Outbox;
-import io.animalhospital.diagnosis.repository.AppointmentRepository;
-import io.animalhospital.diagnosis.repository.ScheduleRepository;
+import io.animalhospital.diagnosis.domain.ClinicException.Reason;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,18 +19,22 @@ public class AppointmentService {
 
     private static final Logger LOG = Logger.getLogger(AppointmentService.class);
 
-    private final AppointmentRepository appointments;
-    private final ScheduleRepository schedules;
-    private final Outbox outbox;
+    private final Appointments appointments;
+    private final Schedules schedules;
+    private final DiagnosisEvents events;
 
-    public AppointmentService(AppointmentRepository appointments, ScheduleRepository schedules, Outbox outbox) {
+    public AppointmentService(Appointments appointments, Schedules schedules, DiagnosisEvents events) {
         this.appointments = appointments;
         this.schedules = schedules;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** The outcome of a booking call: the appointment, its schedule, and whether this call created it. */
     public record Booking(Appointment appointment, Schedule schedule, boolean created) {
+    }
+
+    /** What reservation-service asks to book for a reservation. */
+    public record BookingRequest(UUID reservationId, UUID scheduleId, String petName, String reason) {
     }
 
     /**
@@ -45,39 +42,54 @@ public class AppointmentService {
      * the existing appointment and takes no second seat.
      */
     @WithTransaction
-    public Uni<Booking> book(UUID reservationId, UUID scheduleId, String petName, String reason) {
-        return appointments.findById(reservationId).flatMap(existing -> {
-            if (existing != null) {
-                return schedules.findById(existing.scheduleId).map(s -> new Booking(existing, s, false));
+    public Uni<Booking> book(BookingRequest request) {
+        return appointments.byId(request.reservationId())
+                .flatMap(existing -> existing != null ? repeated(existing) : bookNew(request));
+    }
+
+    private Uni<Booking> repeated(Appointment existing) {
+        return schedules.byId(existing.scheduleId).map(schedule -> new Booking(existing, schedule, false));
+    }
+
+    private Uni<Booking> bookNew(BookingRequest request) {
+        return refuseIfCancelled(request.reservationId())
+                .flatMap(ignored -> schedule(request.scheduleId()))
+                .flatMap(schedule -> addAndTakeSeat(newAppointment(request, schedule), schedule));
+    }
+
+    /** A reservation cancelled before its booking arrived (its answer was lost) must not take a seat now. */
+    private Uni<Void> refuseIfCancelled(UUID reservationId) {
+        return appointments.wasCancelled(reservationId).invoke(cancelled -> {
+            if (cancelled) {
+                throw new ClinicException(Reason.RESERVATION_CANCELLED,
+                        "Reservation " + reservationId + " was cancelled before it was booked");
             }
-            return appointments.wasCancelled(reservationId).flatMap(cancelled -> {
-                if (cancelled) {
-                    return Uni.createFrom().failure(ClinicException.conflict("Reservation cancelled",
-                            "Reservation " + reservationId + " was cancelled before it was booked"));
-                }
-                return schedules.findById(scheduleId).flatMap(schedule -> {
-                    if (schedule == null) {
-                        return Uni.createFrom().failure(ClinicException.notFound("Schedule", scheduleId));
+        }).replaceWithVoid();
+    }
+
+    // The seat is taken last: the schedule's row, which every booking of that day needs, stays locked only from
+    // the conditional UPDATE to the commit. No seat, no appointment (the failure rolls the insert back).
+    private Uni<Booking> addAndTakeSeat(Appointment appointment, Schedule schedule) {
+        return appointments.add(appointment)
+                .flatMap(added -> schedules.takeSeat(schedule.id))
+                .map(taken -> {
+                    if (!taken) {
+                        throw ClinicException.noSeat(schedule);
                     }
-                    Appointment appointment = new Appointment();
-                    appointment.reservationId = reservationId;
-                    appointment.scheduleId = scheduleId;
-                    appointment.status = schedule.approvalRequired ? AppointmentStatus.AWAITING_APPROVAL
-                            : AppointmentStatus.BOOKED;
-                    appointment.petName = petName;
-                    appointment.reason = reason;
-                    appointment.createdAt = Instant.now();
-                    appointment.updatedAt = appointment.createdAt;
-                    // The seat is taken last: the schedule's row, which every booking of that day needs, stays
-                    // locked only from this conditional UPDATE to the commit. No seat, no appointment (rollback).
-                    return appointments.persistAndFlush(appointment)
-                            .flatMap(a -> schedules.takeSeat(scheduleId))
-                            .flatMap(taken -> taken
-                                    ? Uni.createFrom().item(new Booking(appointment, schedule, true))
-                                    : Uni.createFrom().failure(noSeat(schedule)));
+                    return new Booking(appointment, schedule, true);
                 });
-            });
-        });
+    }
+
+    private static Appointment newAppointment(BookingRequest request, Schedule schedule) {
+        Appointment appointment = new Appointment();
+        appointment.reservationId = request.reservationId();
+        appointment.scheduleId = schedule.id;
+        appointment.status = AppointmentStatus.onBooking(schedule);
+        appointment.petName = request.petName();
+        appointment.reason = request.reason();
+        appointment.createdAt = Instant.now();
+        appointment.updatedAt = appointment.createdAt;
+        return appointment;
     }
 
     /**
@@ -86,63 +98,55 @@ public class AppointmentService {
      */
     @WithTransaction
     public Uni<Booking> move(UUID reservationId, UUID scheduleId) {
-        return active(reservationId).flatMap(appointment -> {
-            if (appointment.scheduleId.equals(scheduleId)) {
-                return schedules.findById(scheduleId).map(s -> new Booking(appointment, s, false));
-            }
-            UUID previous = appointment.scheduleId;
-            return takeSeat(scheduleId)
-                    .call(ignored -> schedules.releaseSeat(previous))
-                    .flatMap(schedule -> {
-                        appointment.scheduleId = scheduleId;
-                        appointment.status = schedule.approvalRequired ? AppointmentStatus.AWAITING_APPROVAL
-                                : AppointmentStatus.BOOKED;
-                        appointment.updatedAt = Instant.now();
-                        return outbox.append(DiagnosisEvents.TOPIC, new AppointmentMoved(UUID.randomUUID(),
-                                appointment.updatedAt, reservationId, scheduleId, previous, schedule.vet,
-                                schedule.date, appointment.status.name()))
-                                .replaceWith(new Booking(appointment, schedule, false));
-                    });
-        });
+        return active(reservationId).flatMap(appointment -> appointment.scheduleId.equals(scheduleId)
+                ? repeated(appointment)
+                : moveSeat(appointment, scheduleId));
+    }
+
+    private Uni<Booking> moveSeat(Appointment appointment, UUID scheduleId) {
+        UUID previous = appointment.scheduleId;
+        return takeSeat(scheduleId)
+                .call(ignored -> schedules.releaseSeat(previous))
+                .call(schedule -> {
+                    appointment.scheduleId = scheduleId;
+                    appointment.status = AppointmentStatus.onBooking(schedule);
+                    appointment.updatedAt = Instant.now();
+                    return events.moved(appointment, previous, schedule);
+                })
+                .map(schedule -> new Booking(appointment, schedule, false));
     }
 
     @WithTransaction
     public Uni<Appointment> approve(UUID reservationId) {
-        return locked(reservationId).flatMap(appointment -> {
+        return locked(reservationId).call(appointment -> {
             if (appointment.status != AppointmentStatus.AWAITING_APPROVAL) {
-                return Uni.createFrom().failure(ClinicException.conflict("Not awaiting approval",
-                        "Appointment " + reservationId + " is " + appointment.status));
+                throw new ClinicException(Reason.NOT_AWAITING_APPROVAL,
+                        "Appointment " + reservationId + " is " + appointment.status);
             }
             appointment.status = AppointmentStatus.BOOKED;
             appointment.updatedAt = Instant.now();
-            return outbox.append(DiagnosisEvents.TOPIC, new AppointmentApproved(UUID.randomUUID(),
-                    appointment.updatedAt, reservationId, appointment.scheduleId, appointment.status.name()))
-                    .replaceWith(appointment);
+            return events.approved(appointment);
         });
     }
 
     /** Staff decline an awaiting or booked appointment: the seat comes back, the reservation is cancelled. */
     @WithTransaction
     public Uni<Appointment> decline(UUID reservationId, String note) {
-        return locked(reservationId).flatMap(appointment -> {
+        return locked(reservationId).call(appointment -> {
             if (!appointment.status.isActive()) {
-                return Uni.createFrom().failure(ClinicException.conflict("Cannot decline",
-                        "Appointment " + reservationId + " is " + appointment.status));
+                throw new ClinicException(Reason.NOT_DECLINABLE,
+                        "Appointment " + reservationId + " is " + appointment.status);
             }
-            return cancel(appointment, "DECLINED")
-                    .call(() -> outbox.append(DiagnosisEvents.TOPIC, new AppointmentDeclined(UUID.randomUUID(),
-                            appointment.updatedAt, reservationId, appointment.scheduleId, "DECLINED", note,
-                            appointment.status.name())))
-                    .replaceWith(appointment);
+            return cancel(appointment, CancelReason.DECLINED).call(() -> events.declined(appointment, note));
         });
     }
 
     @WithTransaction
     public Uni<Appointment> treat(UUID reservationId, MedicalRecord record) {
-        return locked(reservationId).flatMap(appointment -> {
+        return locked(reservationId).call(appointment -> {
             if (appointment.status != AppointmentStatus.BOOKED) {
-                return Uni.createFrom().failure(ClinicException.conflict("Cannot record treatment",
-                        "Appointment " + reservationId + " is " + appointment.status + "; only BOOKED can be treated"));
+                throw new ClinicException(Reason.NOT_TREATABLE, "Appointment " + reservationId + " is "
+                        + appointment.status + "; only BOOKED can be treated");
             }
             appointment.status = AppointmentStatus.TREATED;
             appointment.doctor = record.doctor();
@@ -151,9 +155,7 @@ public class AppointmentService {
             appointment.prescription = record.prescription();
             appointment.items = List.copyOf(record.items());
             appointment.updatedAt = Instant.now();
-            return outbox.append(DiagnosisEvents.TOPIC, new Treated(UUID.randomUUID(), appointment.updatedAt,
-                    reservationId, appointment.scheduleId, appointment.status.name(), MedicalRecord.of(appointment)))
-                    .replaceWith(appointment);
+            return events.treated(appointment);
         });
     }
 
@@ -162,10 +164,10 @@ public class AppointmentService {
      * If the appointment does not exist yet, remember the cancellation so that a late booking is refused.
      * Called inside the consumer's transaction.
      */
-    public Uni<Void> reservationCancelled(UUID reservationId, String reason) {
-        return appointments.findForUpdate(reservationId).flatMap(appointment -> {
+    public Uni<Void> reservationCancelled(UUID reservationId, CancelReason reason) {
+        return appointments.lockedById(reservationId).flatMap(appointment -> {
             if (appointment == null) {
-                return appointments.rememberCancelled(reservationId).replaceWithVoid();
+                return appointments.rememberCancelled(reservationId);
             }
             if (!appointment.status.isActive()) {
                 LOG.debugf("Cancellation of %s ignored: appointment is %s", reservationId, appointment.status);
@@ -177,8 +179,8 @@ public class AppointmentService {
 
     @WithSession
     public Uni<Appointment> get(UUID reservationId) {
-        return appointments.findById(reservationId)
-                .onItem().ifNull().failWith(() -> ClinicException.notFound("Appointment", reservationId));
+        return appointments.byId(reservationId)
+                .onItem().ifNull().failWith(() -> ClinicException.appointmentNotFound(reservationId));
     }
 
     public record ScheduleAppointments(Schedule schedule, List<Appointment> appointments) {
@@ -186,53 +188,44 @@ public class AppointmentService {
 
     @WithSession
     public Uni<ScheduleAppointments> bySchedule(UUID scheduleId) {
-        return schedules.findById(scheduleId)
-                .onItem().ifNull().failWith(() -> ClinicException.notFound("Schedule", scheduleId))
-                .flatMap(s -> appointments.bySchedule(scheduleId).map(list -> new ScheduleAppointments(s, list)));
+        return schedule(scheduleId).flatMap(schedule -> appointments.onSchedule(scheduleId)
+                .map(list -> new ScheduleAppointments(schedule, list)));
     }
 
     @WithSession
     public Uni<Schedule> scheduleOf(Appointment appointment) {
-        return schedules.findById(appointment.scheduleId);
+        return schedules.byId(appointment.scheduleId);
     }
 
-    private Uni<Void> cancel(Appointment appointment, String reason) {
+    private Uni<Void> cancel(Appointment appointment, CancelReason reason) {
         appointment.status = AppointmentStatus.CANCELLED;
         appointment.cancelReason = reason;
         appointment.updatedAt = Instant.now();
         return schedules.releaseSeat(appointment.scheduleId);
     }
 
-    /** Takes a seat: 404 if there is no such schedule, 409 if it is full or withdrawn. */
+    /** Takes a seat on a schedule that must exist; fails if it is full or withdrawn. */
     private Uni<Schedule> takeSeat(UUID scheduleId) {
-        return schedules.takeSeat(scheduleId).flatMap(taken -> schedules.findById(scheduleId).flatMap(schedule -> {
-            if (schedule == null) {
-                return Uni.createFrom().failure(ClinicException.notFound("Schedule", scheduleId));
-            }
+        return schedules.takeSeat(scheduleId).flatMap(taken -> schedule(scheduleId).invoke(schedule -> {
             if (!taken) {
-                return Uni.createFrom().failure(schedule.withdrawn
-                        ? ClinicException.conflict("Schedule withdrawn", "Schedule " + scheduleId + " was withdrawn")
-                        : ClinicException.conflict("Schedule full", "Schedule " + scheduleId + " has no seat left"));
+                throw ClinicException.noSeat(schedule);
             }
-            return Uni.createFrom().item(schedule);
         }));
     }
 
-    private static ClinicException noSeat(Schedule schedule) {
-        return schedule.withdrawn
-                ? ClinicException.conflict("Schedule withdrawn", "Schedule " + schedule.id + " was withdrawn")
-                : ClinicException.conflict("Schedule full", "Schedule " + schedule.id + " has no seat left");
+    private Uni<Schedule> schedule(UUID scheduleId) {
+        return schedules.byId(scheduleId).onItem().ifNull().failWith(() -> ClinicException.scheduleNotFound(scheduleId));
     }
 
     private Uni<Appointment> locked(UUID reservationId) {
-        return appointments.findForUpdate(reservationId)
-                .onItem().ifNull().failWith(() -> ClinicException.notFound("Appointment", reservationId));
+        return appointments.lockedById(reservationId)
+                .onItem().ifNull().failWith(() -> ClinicException.appointmentNotFound(reservationId));
     }
 
     private Uni<Appointment> active(UUID reservationId) {
         return locked(reservationId).invoke(appointment -> {
             if (!appointment.status.isActive()) {
-                throw ClinicException.conflict("Appointment not active",
+                throw new ClinicException(Reason.APPOINTMENT_NOT_ACTIVE,
                         "Appointment " + reservationId + " is " + appointment.status);
             }
         });

@@ -1,30 +1,45 @@
 package io.animalhospital.diagnosis.domain;
 
-/** A business answer that the client must see as a precise 4xx (problem+json), never as a server fault. */
+/** A business answer the caller must see as a precise client error, never as a server fault; rest maps the reason. */
 public class ClinicException extends RuntimeException {
 
-    private final int status;
-    private final String title;
+    public enum Reason {
+        SCHEDULE_NOT_FOUND,
+        APPOINTMENT_NOT_FOUND,
+        SCHEDULE_FULL,
+        SCHEDULE_WITHDRAWN,
+        /** The reservation was cancelled before its booking arrived (a lost booking answer). */
+        RESERVATION_CANCELLED,
+        NOT_AWAITING_APPROVAL,
+        NOT_DECLINABLE,
+        NOT_TREATABLE,
+        APPOINTMENT_NOT_ACTIVE,
+        CAPACITY_BELOW_BOOKINGS
+    }
 
-    public ClinicException(int status, String title, String detail) {
+    private final Reason reason;
+
+    public ClinicException(Reason reason, String detail) {
         super(detail);
-        this.status = status;
-        this.title = title;
+        this.reason = reason;
     }
 
-    public int status() {
-        return status;
+    public Reason reason() {
+        return reason;
     }
 
-    public String title() {
-        return title;
+    public static ClinicException scheduleNotFound(Object id) {
+        return new ClinicException(Reason.SCHEDULE_NOT_FOUND, "No schedule with id " + id);
     }
 
-    public static ClinicException notFound(String what, Object id) {
-        return new ClinicException(404, what + " not found", "No " + what.toLowerCase() + " with id " + id);
+    public static ClinicException appointmentNotFound(Object id) {
+        return new ClinicException(Reason.APPOINTMENT_NOT_FOUND, "No appointment with id " + id);
     }
 
-    public static ClinicException conflict(String title, String detail) {
-        return new ClinicException(409, title, detail);
+    /** No seat could be taken on the schedule: it is full, or withdrawn. */
+    public static ClinicException noSeat(Schedule schedule) {
+        return schedule.withdrawn
+                ? new ClinicException(Reason.SCHEDULE_WITHDRAWN, "Schedule " + schedule.id + " was withdrawn")
+                : new ClinicException(Reason.SCHEDULE_FULL, "Schedule " + schedule.id + " has no seat left");
     }
 }

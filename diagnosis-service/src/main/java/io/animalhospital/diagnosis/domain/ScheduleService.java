@@ -6,30 +6,25 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents;
-import io.animalhospital.diagnosis.messaging.DiagnosisEvents.AppointmentDeclined;
-import io.animalhospital.diagnosis.messaging.Outbox;
-import io.animalhospital.diagnosis.repository.AppointmentRepository;
-import io.animalhospital.diagnosis.repository.ScheduleRepository;
+import io.animalhospital.diagnosis.domain.ClinicException.Reason;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Staff's side of schedules: create, resize, withdraw. Owns the transactions. */
+/** Staff's side of schedules: create, resize, withdraw. */
 @ApplicationScoped
 public class ScheduleService {
 
-    private final ScheduleRepository schedules;
-    private final AppointmentRepository appointments;
-    private final Outbox outbox;
+    private final Schedules schedules;
+    private final Appointments appointments;
+    private final DiagnosisEvents events;
 
-    public ScheduleService(ScheduleRepository schedules, AppointmentRepository appointments, Outbox outbox) {
+    public ScheduleService(Schedules schedules, Appointments appointments, DiagnosisEvents events) {
         this.schedules = schedules;
         this.appointments = appointments;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @WithTransaction
@@ -42,13 +37,12 @@ public class ScheduleService {
         schedule.approvalRequired = approvalRequired;
         schedule.createdAt = Instant.now();
         schedule.updatedAt = schedule.createdAt;
-        return schedules.persist(schedule);
+        return schedules.add(schedule);
     }
 
     @WithSession
     public Uni<Schedule> get(UUID id) {
-        return schedules.findById(id)
-                .onItem().ifNull().failWith(() -> ClinicException.notFound("Schedule", id));
+        return schedules.byId(id).onItem().ifNull().failWith(() -> ClinicException.scheduleNotFound(id));
     }
 
     @WithSession
@@ -56,16 +50,16 @@ public class ScheduleService {
         return schedules.search(date, vet);
     }
 
-    /** Capacity may not go below the active appointments (409); both changes are optional. */
+    /** Capacity may not go below the seat-holding appointments; both changes are optional. */
     @WithTransaction
     public Uni<Schedule> update(UUID id, Integer capacity, Boolean approvalRequired) {
         // The row lock makes concurrent seat-taking wait, so "booked" is exact while we compare.
-        return lockedSchedule(id).invoke(schedule -> {
+        return locked(id).invoke(schedule -> {
             if (schedule.withdrawn) {
-                throw ClinicException.conflict("Schedule withdrawn", "Schedule " + id + " was withdrawn");
+                throw new ClinicException(Reason.SCHEDULE_WITHDRAWN, "Schedule " + id + " was withdrawn");
             }
             if (capacity != null && capacity < schedule.booked) {
-                throw ClinicException.conflict("Capacity below bookings", "Schedule " + id + " has "
+                throw new ClinicException(Reason.CAPACITY_BELOW_BOOKINGS, "Schedule " + id + " has "
                         + schedule.booked + " active appointments; capacity " + capacity + " is too small");
             }
             if (capacity != null) {
@@ -84,19 +78,8 @@ public class ScheduleService {
      */
     @WithTransaction
     public Uni<Schedule> withdraw(UUID id) {
-        return lockedSchedule(id)
-                .call(schedule -> schedule.withdrawn ? Uni.createFrom().voidItem()
-                        : appointments.activeBySchedule(id).flatMap(active -> Multi.createFrom().iterable(active)
-                                .onItem().transformToUniAndConcatenate(appointment -> {
-                                    Instant now = Instant.now();
-                                    appointment.status = AppointmentStatus.CANCELLED;
-                                    appointment.cancelReason = "SCHEDULE_WITHDRAWN";
-                                    appointment.updatedAt = now;
-                                    return outbox.append(DiagnosisEvents.TOPIC, new AppointmentDeclined(UUID.randomUUID(),
-                                            now, appointment.reservationId, id, "SCHEDULE_WITHDRAWN", null,
-                                            AppointmentStatus.CANCELLED.name()));
-                                })
-                                .collect().asList()))
+        return locked(id)
+                .call(schedule -> schedule.withdrawn ? Uni.createFrom().voidItem() : cancelAppointmentsOn(id))
                 .invoke(schedule -> {
                     schedule.withdrawn = true;
                     schedule.booked = 0;
@@ -104,8 +87,20 @@ public class ScheduleService {
                 });
     }
 
-    private Uni<Schedule> lockedSchedule(UUID id) {
-        return schedules.find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> ClinicException.notFound("Schedule", id));
+    private Uni<List<Void>> cancelAppointmentsOn(UUID scheduleId) {
+        return appointments.activeOnSchedule(scheduleId).flatMap(active -> Multi.createFrom().iterable(active)
+                .onItem().transformToUniAndConcatenate(this::withdrawn)
+                .collect().asList());
+    }
+
+    private Uni<Void> withdrawn(Appointment appointment) {
+        appointment.status = AppointmentStatus.CANCELLED;
+        appointment.cancelReason = CancelReason.SCHEDULE_WITHDRAWN;
+        appointment.updatedAt = Instant.now();
+        return events.declined(appointment, null);
+    }
+
+    private Uni<Schedule> locked(UUID id) {
+        return schedules.lockedById(id).onItem().ifNull().failWith(() -> ClinicException.scheduleNotFound(id));
     }
 }

@@ -1,72 +1,69 @@
 package io.animalhospital.diagnosis.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.animalhospital.diagnosis.domain.AppointmentService;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.diagnosis.domain.CancelReason;
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies reservation-service's events to appointments: a cancelled reservation gives its seat back. At-least-once delivery, applied once: the event id is
- * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
- * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
- * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
+ * Applies reservation-service's events to appointments: a reservation cancelled by its customer, or never
+ * confirmed, gives its seat back. Applied once per event id; a message that is unreadable or keeps failing goes
+ * to {@code reservation-events.dlq}.
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
 
     static final String TOPIC = "reservation-events";
-    private static final Logger LOG = Logger.getLogger(ReservationEventsConsumer.class);
 
-    private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final AppointmentService appointments;
-    private final ShutdownGuard shutdown;
 
-    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, AppointmentService appointments,
-            ShutdownGuard shutdown) {
-        this.mapper = IncomingEvent.lenient(mapper);
-        this.processed = processed;
+    public ReservationEventsConsumer(Inbox inbox, AppointmentService appointments) {
+        this.inbox = inbox;
         this.appointments = appointments;
-        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
-    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
+    @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<Void> consume(String payload) {
-        IncomingEvent event = IncomingEvent.read(payload, mapper);
-        if (!releasesSeat(event)) {
-            // Most of the topic (every placement, change, approval) needs nothing here: no transaction for it.
+        IncomingEvent event = inbox.read(payload);
+        Optional<CancelReason> released = releasedSeat(event);
+        if (released.isEmpty()) {
+            // Most of the topic needs nothing here: no transaction for it.
+            // docs/decisions/0015-diagnosis-consumer-skips-unrelated-events.md
             return Uni.createFrom().voidItem();
         }
-        // The transaction sits inside the retry: each attempt is a fresh transaction.
-        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().voidItem();
-            }
-            return appointments.reservationCancelled(event.reservationId(), event.body().path("reason").asText());
-        }));
-        return shutdown.guard(once);
+        return inbox.applyOnce(TOPIC, event,
+                cancelled -> appointments.reservationCancelled(cancelled.reservationId(), released.get()));
     }
 
     /**
-     * Only cancellations by the customer (or of a booking whose answer was lost) release a seat here: the clinic's
+     * Only cancellations by the customer (or of a placement never confirmed) release a seat here: the clinic's
      * own cancellations already did.
      */
-    private static boolean releasesSeat(IncomingEvent event) {
-        if (!"ReservationCancelled".equals(event.type())) {
-            return false;
+    private static Optional<CancelReason> releasedSeat(IncomingEvent event) {
+        if (event.typeIn(ReservationEventType.class).orElse(null) != ReservationEventType.ReservationCancelled) {
+            return Optional.empty();
         }
-        String reason = event.body().path("reason").asText("");
-        return "CUSTOMER".equals(reason) || "NOT_CONFIRMED".equals(reason);
+        String reason = event.as(Cancellation.class).reason();
+        if (CancelReason.CUSTOMER.name().equals(reason) || CancelReason.NOT_CONFIRMED.name().equals(reason)) {
+            return Optional.of(CancelReason.valueOf(reason));
+        }
+        return Optional.empty();
+    }
+
+    /** reservation-service's {@code ReservationCancelled}, the field read here. */
+    record Cancellation(String reason) {
     }
 }

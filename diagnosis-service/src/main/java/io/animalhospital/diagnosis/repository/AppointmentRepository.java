@@ -5,9 +5,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.AppointmentStatus;
+import io.animalhospital.diagnosis.domain.Appointments;
 import io.animalhospital.diagnosis.domain.CancelledReservation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -15,35 +17,44 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID>, Appointments {
 
-    /** Row-locked read: concurrent changes of one appointment (staff, events) apply one after the other. */
-    public Uni<Appointment> findForUpdate(UUID reservationId) {
-        return find("reservationId", reservationId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+    @Override
+    public Uni<Appointment> byId(UUID reservationId) {
+        return findById(reservationId);
     }
 
-    public Uni<List<Appointment>> bySchedule(UUID scheduleId) {
+    @Override
+    public Uni<Appointment> lockedById(UUID reservationId) {
+        return find("reservationId", reservationId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    @Override
+    public Uni<Void> add(Appointment appointment) {
+        return persistAndFlush(appointment).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<Appointment>> onSchedule(UUID scheduleId) {
         return list("scheduleId", Sort.by("createdAt"), scheduleId);
     }
 
-    public Uni<List<Appointment>> activeBySchedule(UUID scheduleId) {
+    @Override
+    public Uni<List<Appointment>> activeOnSchedule(UUID scheduleId) {
         return list("scheduleId = ?1 and status in ?2", scheduleId,
                 List.of(AppointmentStatus.AWAITING_APPROVAL, AppointmentStatus.BOOKED));
     }
 
-    /** Remembers a reservation cancelled before its appointment existed; true if it was new. */
-    public Uni<Boolean> rememberCancelled(UUID reservationId) {
+    @Override
+    public Uni<Void> rememberCancelled(UUID reservationId) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO cancelled_reservation (reservation_id) VALUES (:id) ON CONFLICT DO NOTHING")
                 .setParameter("id", reservationId).executeUpdate())
-                .map(inserted -> inserted == 1);
+                .replaceWithVoid();
     }
 
-    /**
-     * A primary-key find on purpose: a native select with a result class costs a growing scan of Hibernate's query
-     * plan cache on every call (it was a fifth of the booking's CPU).
-     */
+    /** A primary-key find, not a native select: see docs/decisions/0013-diagnosis-query-plans.md. */
+    @Override
     public Uni<Boolean> wasCancelled(UUID reservationId) {
         return Panache.getSession().flatMap(session -> session.find(CancelledReservation.class, reservationId))
                 .map(Objects::nonNull);

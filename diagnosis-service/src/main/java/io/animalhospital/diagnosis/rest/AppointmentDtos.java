@@ -38,7 +38,8 @@ public final class AppointmentDtos {
 
         public static AppointmentView of(Appointment a, Schedule s) {
             return new AppointmentView(a.reservationId, a.scheduleId, a.status.name(), a.petName, a.reason,
-                    s == null ? null : s.vet, s == null ? null : s.date, MedicalRecord.of(a), a.cancelReason,
+                    s == null ? null : s.vet, s == null ? null : s.date, MedicalRecord.of(a),
+                    a.cancelReason == null ? null : a.cancelReason.name(),
                     a.createdAt, a.updatedAt);
         }
     }

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.animalhospital.diagnosis.config.DiagnosisConfig;
+import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.AppointmentService;
+import io.animalhospital.diagnosis.domain.AppointmentService.BookingRequest;
 import io.animalhospital.diagnosis.domain.MedicalRecord;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.AppointmentView;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.BookAppointment;
@@ -48,7 +50,8 @@ public class AppointmentResource {
     @POST
     @Operation(summary = "Book a seat for a reservation (reservation-service's call; idempotent per reservationId)")
     public Uni<Response> book(@Valid @NotNull BookAppointment request) {
-        return service.book(request.reservationId(), request.scheduleId(), request.petName(), request.reason())
+        return service.book(new BookingRequest(request.reservationId(), request.scheduleId(), request.petName(),
+                request.reason()))
                 .map(booking -> (booking.created()
                         ? Response.created(URI.create("/appointments/" + request.reservationId()))
                         : Response.ok())
@@ -99,7 +102,7 @@ public class AppointmentResource {
                 .map(a -> AppointmentView.of(a, onSchedule.schedule())).toList());
     }
 
-    private Uni<AppointmentView> view(io.animalhospital.diagnosis.domain.Appointment appointment) {
+    private Uni<AppointmentView> view(Appointment appointment) {
         return service.scheduleOf(appointment).map(schedule -> AppointmentView.of(appointment, schedule));
     }
 

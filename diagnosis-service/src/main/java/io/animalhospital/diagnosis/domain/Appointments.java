@@ -1,0 +1,29 @@
+package io.animalhospital.diagnosis.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+
+/** The appointments diagnosis keeps, one per reservation. */
+public interface Appointments {
+
+    Uni<Appointment> byId(UUID reservationId);
+
+    /** Row-locked read: concurrent changes of one appointment (staff, events) apply one after the other. */
+    Uni<Appointment> lockedById(UUID reservationId);
+
+    /** Adds the appointment and writes it at once (before the seat's row is locked). */
+    Uni<Void> add(Appointment appointment);
+
+    /** Every appointment ever made on the schedule, cancelled ones included, oldest first. */
+    Uni<List<Appointment>> onSchedule(UUID scheduleId);
+
+    /** The seat-holding appointments that can still be cancelled (awaiting approval or booked). */
+    Uni<List<Appointment>> activeOnSchedule(UUID scheduleId);
+
+    /** Remembers a reservation cancelled before its appointment existed, so a late booking is refused. */
+    Uni<Void> rememberCancelled(UUID reservationId);
+
+    Uni<Boolean> wasCancelled(UUID reservationId);
+}

@@ -1,0 +1,10 @@
+package io.animalhospital.diagnosis.messaging;
+
+/** The event types of {@code reservation-events} (reservation-service's schema). */
+enum ReservationEventType {
+    ReservationPlaced,
+    ReservationChanged,
+    ReservationApproved,
+    ReservationCancelled,
+    ReservationTreated
+}
