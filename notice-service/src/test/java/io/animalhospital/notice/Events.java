@@ -4,8 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Events as the other services put them on Kafka (SPEC §4), as raw JSON. */
+import io.animalhospital.infra.EventContract;
+
+/**
+ * Events as the other services put them on Kafka (SPEC §4), as raw JSON, each checked against its producer's
+ * contract: a producer that renames a field this service reads fails these tests.
+ */
 final class Events {
+
+    static final EventContract RESERVATION_EVENTS = EventContract.of("reservation-service", "reservation-events");
+    static final EventContract BILLING_EVENTS = EventContract.of("billing-service", "billing-events");
+    /** This service's own contract for what it publishes. */
+    static final EventContract NOTICE_EVENTS = EventContract.of("notice-service", "notice-events");
 
     private Events() {
     }
@@ -24,6 +34,15 @@ final class Events {
     }
 
     static String reservationEvent(UUID eventId, String type, Reservation r, String status, String reason) {
+        return valid(RESERVATION_EVENTS, reservationJson(eventId, type, r, status, reason));
+    }
+
+    /** A type reservation-service may add one day: deliberately not in today's contract. */
+    static String unknownReservationEvent(UUID eventId, String type, Reservation r) {
+        return reservationJson(eventId, type, r, "RESERVED", null);
+    }
+
+    private static String reservationJson(UUID eventId, String type, Reservation r, String status, String reason) {
         Instant now = Instant.now();
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + now
                 + "\",\"reservationId\":\"" + r.id() + "\",\"status\":\"" + status + "\""
@@ -37,16 +56,24 @@ final class Events {
     }
 
     static String billIssued(UUID eventId, UUID reservationId, long total) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"BillIssued\",\"occurredAt\":\"" + Instant.now()
+        return valid(BILLING_EVENTS, "{\"eventId\":\"" + eventId + "\",\"type\":\"BillIssued\",\"occurredAt\":\""
+                + Instant.now()
                 + "\",\"reservationId\":\"" + reservationId + "\",\"billId\":\"" + UUID.randomUUID()
                 + "\",\"status\":\"ISSUED\",\"total\":" + total + ",\"currency\":\"KRW\",\"lines\":[{\"code\":\"CONSULT\","
-                + "\"description\":\"Consultation\",\"quantity\":1,\"unitPrice\":" + total + ",\"amount\":" + total + "}]}";
+                + "\"description\":\"Consultation\",\"quantity\":1,\"unitPrice\":" + total + ",\"amount\":" + total + "}],"
+                + "\"issuedAt\":\"" + Instant.now() + "\"}");
     }
 
     static String billPaid(UUID eventId, UUID reservationId, long total, String method) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"BillPaid\",\"occurredAt\":\"" + Instant.now()
+        return valid(BILLING_EVENTS, "{\"eventId\":\"" + eventId + "\",\"type\":\"BillPaid\",\"occurredAt\":\""
+                + Instant.now()
                 + "\",\"reservationId\":\"" + reservationId + "\",\"billId\":\"" + UUID.randomUUID()
                 + "\",\"status\":\"PAID\",\"total\":" + total + ",\"currency\":\"KRW\",\"method\":\"" + method
-                + "\",\"paidAt\":\"" + Instant.now() + "\"}";
+                + "\",\"paidAt\":\"" + Instant.now() + "\"}");
+    }
+
+    private static String valid(EventContract contract, String json) {
+        contract.assertValid(json);
+        return json;
     }
 }

@@ -210,6 +210,31 @@ class GatewayChannelsTest {
         assertThat(callsFor(sleepy)).isNotEmpty();
     }
 
+    /**
+     * notice-events is a contract (events/notice-events.schema.json): a delivery and a delivery given up on emit
+     * both its types, and every event this service published so far, in any test, validates.
+     */
+    @Test
+    void everyPublishedNoticeEventKeepsTheContract() {
+        Reservation lucky = Reservation.of("Dubu", "010-5555-0007", null);
+        Reservation unlucky = Reservation.of(REFUSED_PET, "010-5555-0008", null);
+        UUID delivered = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        kafka.send("reservation-events", lucky.key(),
+                Events.reservationEvent(delivered, "ReservationPlaced", lucky, "RESERVED", null));
+        kafka.send("reservation-events", unlucky.key(),
+                Events.reservationEvent(refused, "ReservationPlaced", unlucky, "RESERVED", null));
+
+        await().atMost(WAIT).until(() -> noticeEvent(delivered) != null && noticeEvent(refused) != null);
+        try (TestKafka.Reader everything = kafka.reader("notice-events")) {
+            List<ConsumerRecord<String, String>> published = await().atMost(WAIT).until(everything::poll,
+                    records -> records.stream().anyMatch(r -> r.value().contains(refused.toString())));
+            published.forEach(record -> Events.NOTICE_EVENTS.assertValid(record.value()));
+            assertThat(published.stream().map(r -> json(r).path("type").asText()).distinct())
+                    .containsAll(Events.NOTICE_EVENTS.eventTypes());
+        }
+    }
+
     private static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -16,7 +15,7 @@ import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The consumer plumbing against the real broker and database: applied once, poison to the DLQ. */
+/** The consumer wiring against the real broker and database: applied once, poison to the DLQ. */
 @QuarkusTest
 class MessagingPlumbingTest {
 
@@ -38,24 +37,26 @@ class MessagingPlumbingTest {
     @Test
     void anEventDeliveredTwiceIsRecordedOnce() {
         UUID eventId = UUID.randomUUID();
-        String reservationId = UUID.randomUUID().toString();
-        String event = event(eventId, reservationId);
-        kafka.send(TOPIC, reservationId, event);
-        kafka.send(TOPIC, reservationId, event);
+        Events.Reservation reservation = Events.Reservation.of("Probe", "010-9999-0001", null);
+        String event = placed(eventId, reservation);
+        kafka.send(TOPIC, reservation.key(), event);
+        kafka.send(TOPIC, reservation.key(), event);
         UUID marker = UUID.randomUUID();
-        kafka.send(TOPIC, reservationId, event(marker, reservationId));
+        kafka.send(TOPIC, reservation.key(), placed(marker, reservation));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker) == 1);
         assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM notification WHERE event_id = ?", eventId)).isEqualTo(1);
     }
 
     @Test
     void poisonMessageGoesToTheDlqAndConsumptionGoesOn() {
-        String key = UUID.randomUUID().toString();
+        Events.Reservation reservation = Events.Reservation.of("Poison", "010-9999-0002", null);
+        String key = reservation.key();
         try (TestKafka.Reader dlq = kafka.reader(TOPIC + ".dlq")) {
             kafka.send(TOPIC, key, "{not json " + key);
             UUID next = UUID.randomUUID();
-            kafka.send(TOPIC, key, event(next, key));
+            kafka.send(TOPIC, key, placed(next, reservation));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> processed(next) == 1);
             await().atMost(Duration.ofSeconds(30))
@@ -67,8 +68,7 @@ class MessagingPlumbingTest {
         return db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId);
     }
 
-    private static String event(UUID eventId, String reservationId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
-                + "\",\"reservationId\":\"" + reservationId + "\"}";
+    private static String placed(UUID eventId, Events.Reservation reservation) {
+        return Events.reservationEvent(eventId, "ReservationPlaced", reservation, "RESERVED", null);
     }
 }

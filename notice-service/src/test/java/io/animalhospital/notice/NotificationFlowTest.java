@@ -160,7 +160,7 @@ class NotificationFlowTest {
         Reservation kong = Reservation.of("Kong", "010-1234-0006", null);
         UUID unknown = UUID.randomUUID();
         kafka.send("reservation-events", kong.key(),
-                Events.reservationEvent(unknown, "ReservationArchived", kong, "RESERVED", null));
+                Events.unknownReservationEvent(unknown, "ReservationArchived", kong));
         kafka.send("billing-events", kong.key(), "{\"eventId\":\"" + UUID.randomUUID()
                 + "\",\"type\":\"BillVoided\",\"occurredAt\":\"2031-01-01T00:00:00Z\",\"reservationId\":\"" + kong.id() + "\"}");
         send(kong, "ReservationPlaced", "RESERVED", null);

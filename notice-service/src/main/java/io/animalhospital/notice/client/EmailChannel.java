@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animalhospital.notice.domain.ChannelKind;
 import io.animalhospital.notice.domain.Delivery;
 import io.animalhospital.notice.domain.MessageTemplates;
+import io.animalhospital.notice.domain.NotificationChannel;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.animalhospital.notice.domain.ChannelKind;
 import io.animalhospital.notice.domain.Delivery;
+import io.animalhospital.notice.domain.NotificationChannel;
 import io.smallrye.mutiny.Uni;
 
 /** The default channel: the message goes to the service log (development, demos, or no gateway yet). */

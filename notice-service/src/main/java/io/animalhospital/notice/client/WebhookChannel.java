@@ -6,9 +6,11 @@ import java.util.UUID;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.animalhospital.notice.config.NoticeConfig;
+import io.animalhospital.notice.domain.ChannelException;
 import io.animalhospital.notice.domain.ChannelKind;
 import io.animalhospital.notice.domain.Delivery;
+import io.animalhospital.notice.domain.NoticeSettings;
+import io.animalhospital.notice.domain.NotificationChannel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -23,16 +25,16 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 public class WebhookChannel implements NotificationChannel {
 
-    private final NoticeConfig config;
+    private final NoticeSettings settings;
     private final WebClient client;
 
-    public WebhookChannel(NoticeConfig config, Vertx vertx) {
-        this.config = config;
-        int timeout = (int) config.delivery().timeout().toMillis();
+    public WebhookChannel(NoticeSettings settings, Vertx vertx) {
+        this.settings = settings;
+        int timeout = (int) settings.delivery().timeout().toMillis();
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout(timeout)
                 // A whole round's calls at once: a request queued for a pooled connection burns its timeout.
-                .setMaxPoolSize(config.delivery().batchSize())
+                .setMaxPoolSize(settings.delivery().batchSize())
                 .setUserAgent("animal-hospital-notice-service"));
     }
 
@@ -48,12 +50,12 @@ public class WebhookChannel implements NotificationChannel {
 
     @Override
     public Uni<Void> deliver(Delivery d) {
-        URI url = config.webhook().url()
+        URI url = settings.webhook().url()
                 .orElseThrow(() -> new IllegalStateException("hospital.notice.webhook.url is not set"));
         WebhookMessage body = new WebhookMessage(d.notificationId(), d.eventId(), d.eventType(), d.reservationId(),
                 d.recipient(), d.message(), d.language().name().toLowerCase());
         return client.postAbs(url.toString())
-                .timeout(config.delivery().timeout().toMillis())
+                .timeout(settings.delivery().timeout().toMillis())
                 .putHeader("Idempotency-Key", d.notificationId().toString())
                 .sendJsonObject(JsonObject.mapFrom(body))
                 .flatMap(response -> response.statusCode() / 100 == 2

@@ -1,26 +1,23 @@
 package io.animalhospital.notice.domain;
 
-/** A business answer that the client must see as a precise 4xx (problem+json), never as a server fault. */
+/** A request the clinic refuses, with the reason; the REST layer decides what a reason means in HTTP. */
 public class ClinicException extends RuntimeException {
 
-    private final int status;
-    private final String title;
+    public enum Reason {
+        /** A search for notifications names neither a reservation nor a recipient: it would list everything. */
+        UNBOUNDED_SEARCH,
+        /** A reservation id that is not a UUID. */
+        INVALID_RESERVATION_ID
+    }
 
-    public ClinicException(int status, String title, String detail) {
+    private final Reason reason;
+
+    public ClinicException(Reason reason, String detail) {
         super(detail);
-        this.status = status;
-        this.title = title;
+        this.reason = reason;
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public static ClinicException badRequest(String title, String detail) {
-        return new ClinicException(400, title, detail);
+    public Reason reason() {
+        return reason;
     }
 }

@@ -1,17 +1,18 @@
-package io.animalhospital.notice.config;
+package io.animalhospital.notice.domain;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.animalhospital.notice.domain.ChannelKind;
-import io.animalhospital.notice.domain.Language;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Which channel notifications go through, in which language, and how hard delivery is tried. */
+/**
+ * The clinic's notification policy, from configuration: which channel notifications go through, in which
+ * language, and how hard delivery is tried.
+ */
 @ConfigMapping(prefix = "hospital.notice")
-public interface NoticeConfig {
+public interface NoticeSettings {
 
     /** The channel of every notification: {@code log}, {@code webhook} or {@code email}. */
     @WithDefault("log")

@@ -1,7 +1,5 @@
-package io.animalhospital.notice.client;
+package io.animalhospital.notice.domain;
 
-import io.animalhospital.notice.domain.ChannelKind;
-import io.animalhospital.notice.domain.Delivery;
 import io.smallrye.mutiny.Uni;
 
 /** A way to reach a customer. Delivers without blocking; a failure is retried by the delivery worker. */

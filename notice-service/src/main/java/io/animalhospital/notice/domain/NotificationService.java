@@ -7,102 +7,99 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.animalhospital.notice.config.NoticeConfig;
-import io.animalhospital.notice.messaging.BillingEvents.BillEvent;
-import io.animalhospital.notice.messaging.IncomingEvent;
-import io.animalhospital.notice.messaging.ReservationEvents.ReservationEvent;
-import io.animalhospital.notice.messaging.ReservationEvents.Snapshot;
-import io.animalhospital.notice.repository.ContactRepository;
-import io.animalhospital.notice.repository.NotificationRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns events into stored notifications, inside the consumer's transaction: one per event, PENDING and due
- * now, delivered later by {@link NotificationDelivery}. Keeps the contact copy that bill events need.
- * <p>
- * A bill event may arrive before its reservation's contact (different topics keep no order between them):
- * its notification is stored without recipient and message, with the event kept, and is completed and made
- * due in the transaction that brings the contact. Both consumers take a per-reservation advisory lock, so a
- * contact and a bill arriving at the same moment cannot miss each other.
+ * Turns status changes into stored notifications, inside the consumer's transaction: one per event, PENDING and
+ * due now, delivered later by {@link NotificationDelivery}. Keeps the contact copy that bill events need; a bill
+ * that arrives before its contact waits for it (docs/decisions/0035).
  */
 @ApplicationScoped
 public class NotificationService {
 
-    /** Namespace of the per-reservation advisory locks (the outbox relay uses the single-key space). */
-    private static final int RESERVATION_LOCKS = 0x6e6f7469;
+    private final NoticeSettings settings;
+    private final Notifications notifications;
+    private final Contacts contacts;
+    private final ObjectMapper pendingBills;
 
-    private final NoticeConfig config;
-    private final NotificationRepository notifications;
-    private final ContactRepository contacts;
-    private final ObjectMapper mapper;
-
-    public NotificationService(NoticeConfig config, NotificationRepository notifications, ContactRepository contacts,
+    public NotificationService(NoticeSettings settings, Notifications notifications, Contacts contacts,
             ObjectMapper mapper) {
-        this.config = config;
+        this.settings = settings;
         this.notifications = notifications;
         this.contacts = contacts;
-        this.mapper = IncomingEvent.lenient(mapper);
+        // A waiting bill is read back from JSON that an earlier version may have written with more fields.
+        this.pendingBills = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    @WithSession
     public Uni<List<Notification>> byReservation(UUID reservationId) {
-        return Panache.withSession(() -> notifications.byReservation(reservationId));
+        return notifications.ofReservation(reservationId);
     }
 
+    @WithSession
     public Uni<List<Notification>> byRecipient(String recipient) {
-        return Panache.withSession(() -> notifications.byRecipient(recipient));
+        return notifications.sentTo(recipient);
     }
 
+    @WithSession
     public Uni<List<Notification>> byReservationAndRecipient(UUID reservationId, String recipient) {
-        return Panache.withSession(() -> notifications.byReservationAndRecipient(reservationId, recipient));
+        return notifications.ofReservationSentTo(reservationId, recipient);
     }
 
     /** A reservation's status changed: remember its contact, notify it, complete bills that waited for it. */
-    public Uni<Void> reservationEvent(ReservationEvent event) {
-        Snapshot snapshot = event.reservation();
-        return lock(event.reservationId())
-                .flatMap(locked -> remember(event.reservationId(), snapshot))
-                .flatMap(contact -> {
-                    Notification n = newNotification(event.eventId(), event.type(), event.reservationId());
-                    // The event's own snapshot: the contact as it was when this change happened.
-                    String phone = snapshot != null ? snapshot.phone() : contact == null ? null : contact.phone;
-                    String email = snapshot != null ? snapshot.email() : contact == null ? null : contact.email;
-                    address(n, phone, email, facts(event, contact));
-                    return notifications.persist(n)
-                            .flatMap(stored -> contact == null ? Uni.createFrom().voidItem() : completeAwaiting(contact));
-                });
+    @WithTransaction
+    public Uni<Void> reservationChanged(ReservationChange change) {
+        return contacts.lockReservation(change.reservationId())
+                .chain(() -> remember(change.reservationId(), change.contact()))
+                .chain(contact -> notifyChange(change, contact));
     }
 
     /** A bill was issued or paid: notify the reservation's contact, or wait for it if not known yet. */
-    public Uni<Void> billEvent(BillEvent event) {
-        return lock(event.reservationId())
-                .flatMap(locked -> contacts.findById(event.reservationId()))
-                .flatMap(contact -> {
-                    Notification n = newNotification(event.eventId(), event.type(), event.reservationId());
-                    n.pendingEvent = json(event);
-                    if (contact != null) {
-                        address(n, contact.phone, contact.email, facts(event, contact));
-                    }
-                    return notifications.persist(n).replaceWithVoid();
-                });
+    @WithTransaction
+    public Uni<Void> billChanged(BillChange bill) {
+        return contacts.lockReservation(bill.reservationId())
+                .chain(() -> contacts.ofReservation(bill.reservationId()))
+                .chain(contact -> notifyBill(bill, contact));
+    }
+
+    private Uni<Void> notifyChange(ReservationChange change, ReservationContact contact) {
+        Notification n = newNotification(change.eventId(), change.type(), change.reservationId());
+        // The event's own snapshot: the contact as it was when this change happened.
+        ReservationChange.Contact snapshot = change.contact();
+        String phone = snapshot != null ? snapshot.phone() : contact == null ? null : contact.phone;
+        String email = snapshot != null ? snapshot.email() : contact == null ? null : contact.email;
+        address(n, phone, email, facts(change, contact));
+        return notifications.add(n)
+                .chain(() -> contact == null ? Uni.createFrom().voidItem() : completeAwaiting(contact));
+    }
+
+    private Uni<Void> notifyBill(BillChange bill, ReservationContact contact) {
+        Notification n = newNotification(bill.eventId(), bill.type(), bill.reservationId());
+        n.pendingEvent = json(bill);
+        if (contact != null) {
+            address(n, contact.phone, contact.email, facts(bill, contact));
+        }
+        return notifications.add(n);
     }
 
     private Uni<Void> completeAwaiting(ReservationContact contact) {
-        return notifications.awaitingContact(contact.reservationId).map(waiting -> {
+        return notifications.awaitingContact(contact.reservationId).invoke(waiting -> {
             for (Notification n : waiting) {
                 if (n.pendingEvent != null) {
                     address(n, contact.phone, contact.email, facts(read(n.pendingEvent), contact));
                 }
             }
-            return null;
-        });
+        }).replaceWithVoid();
     }
 
     /** Upserts the contact copy; an older snapshot (a late or replayed event) leaves a newer one alone. */
-    private Uni<ReservationContact> remember(UUID reservationId, Snapshot snapshot) {
-        return contacts.findById(reservationId).flatMap(existing -> {
+    private Uni<ReservationContact> remember(UUID reservationId, ReservationChange.Contact snapshot) {
+        return contacts.ofReservation(reservationId).chain(existing -> {
             if (snapshot == null) {
                 return Uni.createFrom().item(existing);
             }
@@ -119,7 +116,7 @@ public class NotificationService {
             contact.vet = snapshot.vet();
             contact.visitDate = snapshot.date();
             contact.updatedAt = version;
-            return existing == null ? contacts.persist(contact) : Uni.createFrom().item(contact);
+            return existing == null ? contacts.add(contact).replaceWith(contact) : Uni.createFrom().item(contact);
         });
     }
 
@@ -129,9 +126,9 @@ public class NotificationService {
      */
     private void address(Notification n, String phone, String email, MessageFacts facts) {
         email = blankToNull(email);
-        ChannelKind channel = config.channel();
+        ChannelKind channel = settings.channel();
         if (channel == ChannelKind.EMAIL && email == null) {
-            channel = config.email().fallback();
+            channel = settings.email().fallback();
         }
         n.phone = phone;
         n.recipient = channel == ChannelKind.EMAIL ? email : phone;
@@ -151,15 +148,15 @@ public class NotificationService {
         n.eventId = eventId;
         n.eventType = type;
         n.reservationId = reservationId;
-        n.language = config.language();
+        n.language = settings.language();
         n.status = NotificationStatus.PENDING;
         n.attempts = 0;
         n.createdAt = Instant.now();
         return n;
     }
 
-    private static MessageFacts facts(ReservationEvent e, ReservationContact contact) {
-        Snapshot s = e.reservation();
+    private static MessageFacts facts(ReservationChange e, ReservationContact contact) {
+        ReservationChange.Contact s = e.contact();
         if (s == null) {
             return new MessageFacts(e.type(), e.status(), e.reason(), contact == null ? null : contact.petName,
                     contact == null ? null : contact.vet, contact == null ? null : contact.visitDate, null, null, null);
@@ -168,35 +165,22 @@ public class NotificationService {
                 s.date(), null, null, null);
     }
 
-    private static MessageFacts facts(BillEvent e, ReservationContact contact) {
+    private static MessageFacts facts(BillChange e, ReservationContact contact) {
         return new MessageFacts(e.type(), e.status(), null, contact.petName, contact.vet, contact.visitDate,
                 e.total(), e.currency(), e.method());
     }
 
-    /**
-     * Serialises the consumers of one reservation's two topics (see the class comment). Run as an update on
-     * purpose: a native select with a result class costs a growing scan of Hibernate's query plan cache per call.
-     */
-    private static Uni<Void> lock(UUID reservationId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT pg_advisory_xact_lock(:space, :key)")
-                .setParameter("space", RESERVATION_LOCKS)
-                .setParameter("key", reservationId.hashCode())
-                .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    private String json(BillEvent event) {
+    private String json(BillChange bill) {
         try {
-            return mapper.writeValueAsString(event);
+            return pendingBills.writeValueAsString(bill);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private BillEvent read(String json) {
+    private BillChange read(String json) {
         try {
-            return mapper.readValue(json, BillEvent.class);
+            return pendingBills.readValue(json, BillChange.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable pending event: " + e.getMessage(), e);
         }

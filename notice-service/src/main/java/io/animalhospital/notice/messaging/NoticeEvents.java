@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.animalhospital.notice.domain.Notification;
+import io.animalhospital.platform.outbox.DomainEvent;
 
-/** The events notice-service publishes on {@code notice-events} (SPEC §4). */
+/**
+ * The events notice-service publishes on {@code notice-events} (SPEC §4), as the contract
+ * {@code events/notice-events.schema.json} describes them.
+ */
 public final class NoticeEvents {
 
     public static final String TOPIC = "notice-events";

@@ -2,29 +2,25 @@ package io.animalhospital.notice.messaging;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
-/** What this service reads of reservation-service's events on {@code reservation-events} (SPEC §4). */
-public final class ReservationEvents {
+import io.animalhospital.notice.domain.ReservationChange;
 
-    public static final String TOPIC = "reservation-events";
+/**
+ * What notice reads of any event on {@code reservation-events} (reservation-service's contract): the status, the
+ * cancellation reason, and the contact and visit from the reservation's snapshot.
+ */
+record ReservationEvent(UUID eventId, UUID reservationId, String status, String reason, Snapshot reservation) {
 
-    /** Every one of them is a status change of the reservation, and each gets a notification. */
-    public static final Set<String> TYPES = Set.of("ReservationPlaced", "ReservationChanged", "ReservationApproved",
-            "ReservationCancelled", "ReservationTreated");
-
-    private ReservationEvents() {
+    record Snapshot(String status, String ownerName, String phone, String email, String petName, String vet,
+            LocalDate date, Instant updatedAt) {
     }
 
-    /** The reservation as it was after the change; {@code vet}, {@code date} and {@code email} may be null. */
-    public record Snapshot(UUID id, String status, UUID scheduleId, String vet, LocalDate date, String ownerName,
-            String phone, String email, String petName, String species, String reason, Instant createdAt,
-            Instant updatedAt) {
-    }
-
-    /** Any of the five events; {@code reason} only on ReservationCancelled. */
-    public record ReservationEvent(UUID eventId, String type, Instant occurredAt, UUID reservationId, String status,
-            String reason, Snapshot reservation) {
+    ReservationChange change(ReservationEventType type) {
+        ReservationChange.Contact contact = reservation == null ? null
+                : new ReservationChange.Contact(reservation.status(), reservation.ownerName(), reservation.phone(),
+                        reservation.email(), reservation.petName(), reservation.vet(), reservation.date(),
+                        reservation.updatedAt());
+        return new ReservationChange(eventId, type.name(), reservationId, status, reason, contact);
     }
 }

@@ -2,67 +2,49 @@ package io.animalhospital.notice.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.animalhospital.notice.domain.NotificationDelivery;
 import io.animalhospital.notice.domain.NotificationService;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies the events of reservation-events to this service's state. At-least-once delivery, applied once: the event id is
- * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
- * that is unreadable or keeps failing goes to {@code reservation-events.dlq} and consumption goes on.
- * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
+ * Stores a notification for each event on {@code reservation-events}, once per event id. Transient failures are
+ * retried with backoff (each attempt a fresh transaction); an unreadable event or one that keeps failing goes to
+ * {@code reservation-events.dlq} and consumption goes on.
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
 
     static final String TOPIC = "reservation-events";
-    private static final Logger LOG = Logger.getLogger(ReservationEventsConsumer.class);
 
-    private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final NotificationService notices;
     private final NotificationDelivery delivery;
-    private final ShutdownGuard shutdown;
 
-    public ReservationEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, NotificationService notices,
-            NotificationDelivery delivery, ShutdownGuard shutdown) {
-        this.mapper = IncomingEvent.lenient(mapper);
-        this.processed = processed;
+    public ReservationEventsConsumer(Inbox inbox, NotificationService notices, NotificationDelivery delivery) {
+        this.inbox = inbox;
         this.notices = notices;
         this.delivery = delivery;
-        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
-    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
+    @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<Void> consume(String payload) {
-        IncomingEvent event = IncomingEvent.read(payload, mapper);
-        // The transaction sits inside the retry: each attempt is a fresh transaction.
-        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().voidItem();
-            }
-            return apply(event);
-        }));
         // Delivered after the commit, never inside the consuming transaction.
-        return shutdown.guard(once).invoke(delivery::wake);
+        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply).invoke(delivery::wake);
     }
 
+    /** Unknown types are recorded and skipped. */
     private Uni<Void> apply(IncomingEvent event) {
-        if (ReservationEvents.TYPES.contains(event.type())) {
-            return notices.reservationEvent(event.as(ReservationEvents.ReservationEvent.class));
-        }
-        // Events this service does not act on are recorded and skipped.
-        return Uni.createFrom().voidItem();
+        return event.typeIn(ReservationEventType.class)
+                .map(type -> notices.reservationChanged(event.as(ReservationEvent.class).change(type)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 }

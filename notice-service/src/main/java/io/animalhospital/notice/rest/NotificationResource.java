@@ -37,7 +37,7 @@ public class NotificationResource {
         boolean byReservation = reservationId != null && !reservationId.isBlank();
         boolean byRecipient = recipient != null && !recipient.isBlank();
         if (!byReservation && !byRecipient) {
-            throw ClinicException.badRequest("Missing query",
+            throw new ClinicException(ClinicException.Reason.UNBOUNDED_SEARCH,
                     "Give reservationId or recipient, e.g. /notifications?reservationId=<uuid>");
         }
         Uni<List<Notification>> found;
@@ -54,7 +54,8 @@ public class NotificationResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ClinicException.badRequest("Invalid value", "reservationId '" + value + "' is not a UUID");
+            throw new ClinicException(ClinicException.Reason.INVALID_RESERVATION_ID,
+                    "reservationId '" + value + "' is not a UUID");
         }
     }
 }
