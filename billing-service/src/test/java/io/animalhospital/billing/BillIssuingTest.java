@@ -133,9 +133,7 @@ class BillIssuingTest {
     void otherDiagnosisEventsBillNothing() {
         UUID reservationId = UUID.randomUUID();
         UUID approved = UUID.randomUUID();
-        kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), "{\"eventId\":\"" + approved
-                + "\",\"type\":\"AppointmentApproved\",\"occurredAt\":\"" + Instant.now() + "\",\"reservationId\":\""
-                + reservationId + "\",\"scheduleId\":\"" + UUID.randomUUID() + "\",\"status\":\"BOOKED\"}");
+        Clinic.sendDiagnosisEvent(kafka, reservationId, Clinic.approved(approved, reservationId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(approved) == 1);
         assertThat(db.count("SELECT count(*) FROM bill WHERE reservation_id = ?", reservationId)).isZero();
@@ -148,6 +146,7 @@ class BillIssuingTest {
         UUID reservationId = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
         try (TestKafka.Reader dlq = kafka.reader(DIAGNOSIS_EVENTS + ".dlq")) {
+            // Deliberately off the contract: a quantity that is not a number.
             kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), Clinic.treated(broken, reservationId, "XRAY", 1)
                     .replace("\"quantity\":1", "\"quantity\":\"one\""));
             UUID next = UUID.randomUUID();

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.animalhospital.infra.EventContract;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 
@@ -35,6 +36,10 @@ final class Clinic {
     static final String DIAGNOSIS_EVENTS = "diagnosis-events";
     static final String BILLING_EVENTS = "billing-events";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** diagnosis-service's contract: every event these tests play as diagnosis-service must satisfy it. */
+    static final EventContract DIAGNOSIS_CONTRACT = EventContract.of("diagnosis-service", DIAGNOSIS_EVENTS);
+    /** This service's own contract for what it publishes. */
+    static final EventContract BILLING_CONTRACT = EventContract.of("billing-service", BILLING_EVENTS);
 
     private Clinic() {
     }
@@ -61,7 +66,25 @@ final class Clinic {
     }
 
     static void sendTreated(TestKafka kafka, UUID eventId, UUID reservationId, Object... codesAndQuantities) {
-        kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), treated(eventId, reservationId, codesAndQuantities));
+        sendDiagnosisEvent(kafka, reservationId, treated(eventId, reservationId, codesAndQuantities));
+    }
+
+    /** An {@code AppointmentApproved} as diagnosis-service publishes it: billing records it and bills nothing. */
+    static String approved(UUID eventId, UUID reservationId) {
+        return JSON.createObjectNode()
+                .put("eventId", eventId.toString())
+                .put("type", "AppointmentApproved")
+                .put("occurredAt", Instant.now().toString())
+                .put("reservationId", reservationId.toString())
+                .put("scheduleId", UUID.randomUUID().toString())
+                .put("status", "BOOKED")
+                .toString();
+    }
+
+    /** Sends an event of diagnosis-events after checking it against diagnosis-service's schema. */
+    static void sendDiagnosisEvent(TestKafka kafka, UUID reservationId, String event) {
+        DIAGNOSIS_CONTRACT.assertValid(event);
+        kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), event);
     }
 
     /** Waits until the reservation's bill is served by the API and returns it. */

@@ -16,7 +16,7 @@ import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The consumer plumbing against the real broker and database: applied once, poison to the DLQ. */
+/** The consumer wiring against the real broker and database: applied once, poison to the DLQ, unknown types skipped. */
 @QuarkusTest
 class MessagingPlumbingTest {
 
@@ -38,12 +38,12 @@ class MessagingPlumbingTest {
     @Test
     void anEventDeliveredTwiceIsRecordedOnce() {
         UUID eventId = UUID.randomUUID();
-        String reservationId = UUID.randomUUID().toString();
-        String event = event(eventId, reservationId);
-        kafka.send(TOPIC, reservationId, event);
-        kafka.send(TOPIC, reservationId, event);
+        UUID reservationId = UUID.randomUUID();
+        String event = Clinic.approved(eventId, reservationId);
+        Clinic.sendDiagnosisEvent(kafka, reservationId, event);
+        Clinic.sendDiagnosisEvent(kafka, reservationId, event);
         UUID marker = UUID.randomUUID();
-        kafka.send(TOPIC, reservationId, event(marker, reservationId));
+        Clinic.sendDiagnosisEvent(kafka, reservationId, Clinic.approved(marker, reservationId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker) == 1);
         assertThat(processed(eventId)).isEqualTo(1);
@@ -51,11 +51,12 @@ class MessagingPlumbingTest {
 
     @Test
     void poisonMessageGoesToTheDlqAndConsumptionGoesOn() {
-        String key = UUID.randomUUID().toString();
+        UUID reservationId = UUID.randomUUID();
+        String key = reservationId.toString();
         try (TestKafka.Reader dlq = kafka.reader(TOPIC + ".dlq")) {
             kafka.send(TOPIC, key, "{not json " + key);
             UUID next = UUID.randomUUID();
-            kafka.send(TOPIC, key, event(next, key));
+            Clinic.sendDiagnosisEvent(kafka, reservationId, Clinic.approved(next, reservationId));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> processed(next) == 1);
             await().atMost(Duration.ofSeconds(30))
@@ -63,12 +64,23 @@ class MessagingPlumbingTest {
         }
     }
 
+    @Test
+    void anUnknownTypeIsRecordedAndSkipped() {
+        UUID reservationId = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        kafka.send(TOPIC, reservationId.toString(), unknownType(unknown, reservationId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(unknown) == 1);
+        assertThat(db.count("SELECT count(*) FROM bill WHERE reservation_id = ?", reservationId)).isZero();
+    }
+
     private static long processed(UUID eventId) {
         return db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId);
     }
 
-    private static String event(UUID eventId, String reservationId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
+    /** A type diagnosis-service may add one day, deliberately not in today's contract. */
+    private static String unknownType(UUID eventId, UUID reservationId) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"AppointmentReminded\",\"occurredAt\":\"" + Instant.now()
                 + "\",\"reservationId\":\"" + reservationId + "\"}";
     }
 }

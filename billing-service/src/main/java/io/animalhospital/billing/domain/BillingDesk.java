@@ -8,58 +8,52 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import io.animalhospital.billing.messaging.BillingEvents;
-import io.animalhospital.billing.messaging.BillingEvents.BillIssued;
-import io.animalhospital.billing.messaging.BillingEvents.BillPaid;
-import io.animalhospital.billing.messaging.DiagnosisEvents.Treated;
-import io.animalhospital.billing.messaging.Outbox;
-import io.animalhospital.billing.repository.BillRepository;
-import io.animalhospital.billing.repository.PaymentRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Issues bills after treatment and takes their payments; every change leaves its event in the outbox. */
+/** Issues bills after treatment and takes their payments; every change is reported through {@link BillEvents}. */
 @ApplicationScoped
 public class BillingDesk {
 
     private static final Logger LOG = Logger.getLogger(BillingDesk.class);
 
-    private final BillRepository bills;
-    private final PaymentRepository payments;
-    private final PriceList priceList;
-    private final Outbox outbox;
+    private final Bills bills;
+    private final Payments payments;
+    private final Pricing pricing;
+    private final BillEvents events;
 
-    public BillingDesk(BillRepository bills, PaymentRepository payments, PriceList priceList, Outbox outbox) {
+    public BillingDesk(Bills bills, Payments payments, Pricing pricing, BillEvents events) {
         this.bills = bills;
         this.payments = payments;
-        this.priceList = priceList;
-        this.outbox = outbox;
+        this.pricing = pricing;
+        this.events = events;
     }
 
     /**
-     * Issues the reservation's bill, in the caller's transaction (the consumer's, with the event's dedup record).
-     * A reservation is billed once: a second {@code Treated} for it is ignored, and the unique constraint on the
-     * reservation turns a concurrent duplicate into a failed transaction whose retry finds the bill.
+     * Issues the reservation's bill for a treatment; joins the caller's transaction (the consumer's, which records
+     * the event). A reservation is billed once: a second treatment event for it is ignored, and the unique
+     * constraint on the reservation turns a concurrent duplicate into a failed transaction whose retry finds the bill.
      */
-    public Uni<Void> issue(Treated treated) {
-        return bills.findByReservation(treated.reservationId()).flatMap(existing -> {
-            if (existing != null) {
-                LOG.infof("Reservation %s already has bill %s; Treated %s ignored", treated.reservationId(),
-                        existing.id, treated.eventId());
-                return Uni.createFrom().voidItem();
-            }
-            List<PriceList.Item> items = treated.medicalRecord() == null || treated.medicalRecord().items() == null
-                    ? List.of()
-                    : treated.medicalRecord().items().stream()
-                            .map(i -> i == null ? null : new PriceList.Item(i.code(), i.quantity())).toList();
-            Bill bill = Bill.issue(treated.reservationId(), treated.eventId(), priceList.currency(),
-                    priceList.linesFor(treated.reservationId(), items));
-            return bills.persist(bill)
-                    .flatMap(saved -> outbox.append(BillingEvents.TOPIC, BillIssued.of(bill)))
-                    .invoke(() -> LOG.infof("Issued bill %s for reservation %s: %d %s", bill.id, bill.reservationId,
-                            bill.total, bill.currency));
-        });
+    @WithTransaction
+    public Uni<Void> issue(UUID reservationId, UUID treatedEventId, List<BillableItem> items) {
+        return bills.billedFor(reservationId).flatMap(existing -> existing != null
+                ? alreadyBilled(existing, treatedEventId)
+                : issueNew(reservationId, treatedEventId, items));
+    }
+
+    private static Uni<Void> alreadyBilled(Bill existing, UUID treatedEventId) {
+        LOG.infof("Reservation %s already has bill %s; Treated %s ignored", existing.reservationId, existing.id,
+                treatedEventId);
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> issueNew(UUID reservationId, UUID treatedEventId, List<BillableItem> items) {
+        Bill bill = Bill.issue(reservationId, treatedEventId, pricing.currency(), pricing.linesFor(reservationId, items));
+        return bills.add(bill)
+                .chain(() -> events.issued(bill))
+                .invoke(() -> LOG.infof("Issued bill %s for reservation %s: %d %s", bill.id, bill.reservationId,
+                        bill.total, bill.currency));
     }
 
     /** The bill after a payment, and whether it is the stored answer to an earlier request with the same key. */
@@ -72,8 +66,8 @@ public class BillingDesk {
      */
     @WithTransaction
     public Uni<PaymentOutcome> pay(UUID billId, String idempotencyKey, long amount, PaymentMethod method) {
-        return bills.lock(billId)
-                .onItem().ifNull().failWith(() -> BillingException.billNotFound(billId.toString()))
+        return bills.lockedForPayment(billId)
+                .onItem().ifNull().failWith(() -> ClinicException.billNotFound(billId.toString()))
                 .flatMap(bill -> bill.status == BillStatus.PAID
                         ? replay(bill, idempotencyKey, amount, method)
                         : payNow(bill, idempotencyKey, amount, method))
@@ -81,12 +75,12 @@ public class BillingDesk {
     }
 
     private Uni<PaymentOutcome> replay(Bill bill, String idempotencyKey, long amount, PaymentMethod method) {
-        return payments.findByBill(bill.id).map(payment -> {
+        return payments.ofBill(bill.id).map(payment -> {
             if (payment == null || !payment.idempotencyKey.equals(idempotencyKey)) {
-                throw BillingException.alreadyPaid(bill.id);
+                throw ClinicException.alreadyPaid(bill.id);
             }
             if (!payment.sameRequest(amount, method)) {
-                throw BillingException.keyReused(bill.id);
+                throw ClinicException.keyReused(bill.id);
             }
             return new PaymentOutcome(bill, true);
         });
@@ -94,22 +88,22 @@ public class BillingDesk {
 
     private Uni<PaymentOutcome> payNow(Bill bill, String idempotencyKey, long amount, PaymentMethod method) {
         if (amount != bill.total) {
-            return Uni.createFrom().failure(BillingException.wrongAmount(bill.id, bill.total, amount, bill.currency));
+            return Uni.createFrom().failure(ClinicException.wrongAmount(bill.id, bill.total, amount, bill.currency));
         }
         bill.pay(method);
-        return payments.persist(Payment.of(bill, idempotencyKey, amount))
-                .flatMap(saved -> outbox.append(BillingEvents.TOPIC, BillPaid.of(bill)))
+        return payments.add(Payment.of(bill, idempotencyKey, amount))
+                .chain(() -> events.paid(bill))
                 .invoke(() -> LOG.infof("Bill %s paid: %d %s by %s", bill.id, bill.total, bill.currency, method))
                 .replaceWith(new PaymentOutcome(bill, false));
     }
 
     @WithSession
     public Uni<Bill> find(UUID billId) {
-        return bills.findWithLines(billId);
+        return bills.withLines(billId);
     }
 
     @WithSession
     public Uni<List<Bill>> forReservation(UUID reservationId) {
-        return bills.listByReservation(reservationId);
+        return bills.ofReservation(reservationId);
     }
 }

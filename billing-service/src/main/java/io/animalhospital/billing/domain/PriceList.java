@@ -1,4 +1,4 @@
-package io.animalhospital.billing.config;
+package io.animalhospital.billing.domain;
 
 import java.util.Map;
 
@@ -9,7 +9,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The clinic's price list (SPEC §2 "Bill and payment"): amounts in whole won.
+ * The clinic's price list (SPEC §2 "Bill and payment"), a domain policy read from configuration: amounts in
+ * whole won.
  * <pre>
  * hospital.billing.consultation-fee=10000
  * hospital.billing.default-price=10000
@@ -18,7 +19,7 @@ import io.smallrye.config.WithDefault;
  * </pre>
  */
 @ConfigMapping(prefix = "hospital.billing")
-public interface BillingConfig {
+public interface PriceList {
 
     /** ISO 4217 code of every amount; the clinic bills in whole units of it. */
     @WithDefault("KRW")

@@ -11,61 +11,57 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.animalhospital.billing.config.BillingConfig;
-
-/** Turns what the vet recorded into bill lines, priced from configuration. */
+/** Turns what the vet recorded into bill lines, priced from the {@link PriceList}. */
 @ApplicationScoped
-public class PriceList {
+public class Pricing {
 
     public static final String CONSULTATION = "CONSULTATION";
     static final String UNSPECIFIED = "UNSPECIFIED";
-    private static final Logger LOG = Logger.getLogger(PriceList.class);
+    private static final Logger LOG = Logger.getLogger(Pricing.class);
 
-    private final BillingConfig config;
+    private final PriceList priceList;
     private final Map<String, Long> prices = new TreeMap<>();
     private final Map<String, String> descriptions = new TreeMap<>();
 
-    public PriceList(BillingConfig config) {
-        this.config = config;
+    public Pricing(PriceList priceList) {
+        this.priceList = priceList;
         // Codes compare case-insensitively: "xray" in a config file still prices XRAY.
-        config.prices().forEach((code, price) -> prices.put(normalize(code), price));
-        config.descriptions().forEach((code, text) -> descriptions.put(normalize(code), text));
+        priceList.prices().forEach((code, price) -> prices.put(normalize(code), price));
+        priceList.descriptions().forEach((code, text) -> descriptions.put(normalize(code), text));
     }
 
     public String currency() {
-        return config.currency();
-    }
-
-    /** A billable item as recorded by the vet. */
-    public record Item(String code, Integer quantity) {
+        return priceList.currency();
     }
 
     /** The consultation line first, then one line per item in the recorded order. */
-    public List<BillLine> linesFor(UUID reservationId, List<Item> items) {
+    public List<BillLine> linesFor(UUID reservationId, List<BillableItem> items) {
         List<BillLine> lines = new ArrayList<>();
         lines.add(new BillLine(CONSULTATION, descriptions.getOrDefault(CONSULTATION, "Consultation"), 1,
-                config.consultationFee()));
-        for (Item item : items == null ? List.<Item>of() : items) {
-            if (item == null) {
-                continue;
-            }
-            String code = item.code() == null || item.code().isBlank() ? UNSPECIFIED : normalize(item.code());
-            int quantity = item.quantity() == null || item.quantity() < 1 ? 1 : item.quantity();
-            if (item.quantity() == null || item.quantity() < 1) {
-                LOG.warnf("Reservation %s: item %s has quantity %s; billed once", reservationId, code, item.quantity());
-            }
-            Long price = prices.get(code);
-            if (price == null) {
-                // Never dropped: billed at the default price, and said loudly so the price list gets fixed.
-                LOG.warnf("Reservation %s: item code %s is not in the price list; billed at the default price %d %s",
-                        reservationId, code, config.defaultPrice(), config.currency());
-                lines.add(new BillLine(code, descriptions.getOrDefault(code, code + " (not in price list)"), quantity,
-                        config.defaultPrice()));
-            } else {
-                lines.add(new BillLine(code, descriptions.getOrDefault(code, code), quantity, price));
+                priceList.consultationFee()));
+        for (BillableItem item : items == null ? List.<BillableItem>of() : items) {
+            if (item != null) {
+                lines.add(lineFor(reservationId, item));
             }
         }
         return lines;
+    }
+
+    private BillLine lineFor(UUID reservationId, BillableItem item) {
+        String code = item.code() == null || item.code().isBlank() ? UNSPECIFIED : normalize(item.code());
+        int quantity = item.quantity() == null || item.quantity() < 1 ? 1 : item.quantity();
+        if (item.quantity() == null || item.quantity() < 1) {
+            LOG.warnf("Reservation %s: item %s has quantity %s; billed once", reservationId, code, item.quantity());
+        }
+        Long price = prices.get(code);
+        if (price == null) {
+            // Never dropped: billed at the default price, and said loudly so the price list gets fixed.
+            LOG.warnf("Reservation %s: item code %s is not in the price list; billed at the default price %d %s",
+                    reservationId, code, priceList.defaultPrice(), priceList.currency());
+            return new BillLine(code, descriptions.getOrDefault(code, code + " (not in price list)"), quantity,
+                    priceList.defaultPrice());
+        }
+        return new BillLine(code, descriptions.getOrDefault(code, code), quantity, price);
     }
 
     private static String normalize(String code) {

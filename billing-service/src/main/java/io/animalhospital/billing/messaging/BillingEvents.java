@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.animalhospital.billing.domain.Bill;
+import io.animalhospital.platform.outbox.DomainEvent;
 
-/** The events billing-service publishes on {@code billing-events} (SPEC §4). */
+/**
+ * The events billing-service publishes on {@code billing-events} (SPEC §4), as the contract
+ * {@code events/billing-events.schema.json} describes them.
+ */
 public final class BillingEvents {
 
     public static final String TOPIC = "billing-events";

@@ -2,65 +2,50 @@ package io.animalhospital.billing.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.animalhospital.billing.domain.BillingDesk;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies the events of diagnosis-events to this service's state. At-least-once delivery, applied once: the event id is
- * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
- * that is unreadable or keeps failing goes to {@code diagnosis-events.dlq} and consumption goes on.
- * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
+ * Bills each treatment on {@code diagnosis-events}, once per event id. Transient failures are retried with
+ * backoff (each attempt a fresh transaction); an unreadable event or one that keeps failing goes to
+ * {@code diagnosis-events.dlq} and consumption goes on.
  */
 @ApplicationScoped
 public class DiagnosisEventsConsumer {
 
     static final String TOPIC = "diagnosis-events";
-    private static final Logger LOG = Logger.getLogger(DiagnosisEventsConsumer.class);
 
-    private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final BillingDesk desk;
-    private final ShutdownGuard shutdown;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, BillingDesk desk,
-            ShutdownGuard shutdown) {
-        this.mapper = IncomingEvent.lenient(mapper);
-        this.processed = processed;
+    public DiagnosisEventsConsumer(Inbox inbox, BillingDesk desk) {
+        this.inbox = inbox;
         this.desk = desk;
-        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
-    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
+    @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<Void> consume(String payload) {
-        IncomingEvent event = IncomingEvent.read(payload, mapper);
-        // The transaction sits inside the retry: each attempt is a fresh transaction.
-        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().voidItem();
-            }
-            return apply(event);
-        }));
-        return shutdown.guard(once);
+        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
     }
 
+    /** Types billing does not act on, and unknown ones, are recorded and skipped. */
     private Uni<Void> apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "Treated":
-                return desk.issue(event.as(DiagnosisEvents.Treated.class));
-            default:
-                // Events this service does not act on are recorded and skipped.
-                return Uni.createFrom().voidItem();
-        }
+        return event.typeIn(DiagnosisEventType.class)
+                .filter(type -> type == DiagnosisEventType.Treated)
+                .map(type -> issue(event.as(Treated.class)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> issue(Treated treated) {
+        return desk.issue(treated.reservationId(), treated.eventId(), treated.billableItems());
     }
 }

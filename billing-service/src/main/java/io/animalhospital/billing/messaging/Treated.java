@@ -1,22 +1,26 @@
 package io.animalhospital.billing.messaging;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What billing-service reads of diagnosis-service's events; fields it does not need are ignored. */
-public final class DiagnosisEvents {
+import io.animalhospital.billing.domain.BillableItem;
 
-    private DiagnosisEvents() {
+/** What billing reads of diagnosis-service's {@code Treated}: the billable items of the medical record. */
+record Treated(UUID eventId, UUID reservationId, MedicalRecord medicalRecord) {
+
+    record MedicalRecord(List<Item> items) {
     }
 
-    public record Treated(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId,
-            MedicalRecord medicalRecord) {
+    record Item(String code, Integer quantity) {
     }
 
-    public record MedicalRecord(String doctor, List<Item> items) {
-    }
-
-    public record Item(String code, Integer quantity) {
+    /** The items as the domain bills them; a record without items bills the consultation alone. */
+    List<BillableItem> billableItems() {
+        if (medicalRecord == null || medicalRecord.items() == null) {
+            return List.of();
+        }
+        return medicalRecord.items().stream()
+                .map(item -> item == null ? null : new BillableItem(item.code(), item.quantity()))
+                .toList();
     }
 }

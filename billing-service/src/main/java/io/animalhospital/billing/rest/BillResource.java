@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.animalhospital.billing.domain.BillingDesk;
-import io.animalhospital.billing.domain.BillingException;
+import io.animalhospital.billing.domain.ClinicException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/bills")
@@ -47,7 +47,7 @@ public class BillResource {
     @APIResponse(responseCode = "404", description = "No such bill")
     public Uni<BillView> get(@PathParam("id") String id) {
         return desk.find(billId(id))
-                .onItem().ifNull().failWith(() -> BillingException.billNotFound(id))
+                .onItem().ifNull().failWith(() -> ClinicException.billNotFound(id))
                 .map(BillView::of);
     }
 
@@ -102,7 +102,7 @@ public class BillResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw BillingException.billNotFound(id);
+            throw ClinicException.billNotFound(id);
         }
     }
 }
