@@ -11,18 +11,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.animalhospital.infra.EventContract;
 import io.animalhospital.infra.TestKafka;
 
 /**
  * Events as the other services publish them (SPEC §4), for one reservation: JSON values keyed by the
  * reservation id, sent on the real broker. Times are explicit, so a test can make events arrive in any order.
+ * Every event built here is checked against its producer's schema as it is built, so a producer's change that
+ * this service would not read fails these tests (and {@code ConsumerContractTest} says which).
  */
-final class ClinicEvents {
+public final class ClinicEvents {
 
-    static final String RESERVATIONS = "reservation-events";
-    static final String DIAGNOSIS = "diagnosis-events";
-    static final String BILLING = "billing-events";
-    static final String NOTICES = "notice-events";
+    public static final String RESERVATIONS = "reservation-events";
+    public static final String DIAGNOSIS = "diagnosis-events";
+    public static final String BILLING = "billing-events";
+    public static final String NOTICES = "notice-events";
+
+    /** The producer of each topic, whose schema is the contract. */
+    public static final Map<String, String> PRODUCERS = Map.of(RESERVATIONS, "reservation-service",
+            DIAGNOSIS, "diagnosis-service", BILLING, "billing-service", NOTICES, "notice-service");
+    private static final Map<String, EventContract> CONTRACTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -33,12 +41,12 @@ final class ClinicEvents {
     final String phone;
     final LocalDate date = LocalDate.of(2031, 5, 14);
 
-    ClinicEvents(String phone) {
+    public ClinicEvents(String phone) {
         this(UUID.randomUUID(), phone);
     }
 
     /** A reservation whose ids are derived from its id, so a story can be told again elsewhere. */
-    ClinicEvents(UUID reservationId, String phone) {
+    public ClinicEvents(UUID reservationId, String phone) {
         this.reservationId = reservationId;
         this.scheduleId = UUID.nameUUIDFromBytes(("schedule-" + reservationId).getBytes());
         this.billId = UUID.nameUUIDFromBytes(("bill-" + reservationId).getBytes());
@@ -46,14 +54,14 @@ final class ClinicEvents {
     }
 
     /** An event on its topic, ready to send (possibly twice). */
-    record Sent(String topic, String key, String json, UUID eventId) {
+    public record Sent(String topic, String key, String json, UUID eventId) {
 
-        void to(TestKafka kafka) {
+        public void to(TestKafka kafka) {
             kafka.send(topic, key, json);
         }
     }
 
-    Sent reservation(String type, String status, Instant at) {
+    public Sent reservation(String type, String status, Instant at) {
         ObjectNode event = envelope(type, at);
         event.put("status", status);
         if ("ReservationCancelled".equals(type)) {
@@ -76,14 +84,34 @@ final class ClinicEvents {
         return sent(RESERVATIONS, event);
     }
 
-    Sent approved(Instant at) {
+    public Sent approved(Instant at) {
         ObjectNode event = envelope("AppointmentApproved", at);
         event.put("scheduleId", scheduleId.toString());
         event.put("status", "BOOKED");
         return sent(DIAGNOSIS, event);
     }
 
-    Sent treated(Instant at) {
+    public Sent declined(Instant at) {
+        ObjectNode event = envelope("AppointmentDeclined", at);
+        event.put("scheduleId", scheduleId.toString());
+        event.put("status", "CANCELLED");
+        event.put("reason", "DECLINED");
+        event.put("note", "The vet is away that day");
+        return sent(DIAGNOSIS, event);
+    }
+
+    /** Moved to another schedule: the view shows it through the reservation's own events. */
+    public Sent moved(Instant at) {
+        ObjectNode event = envelope("AppointmentMoved", at);
+        event.put("scheduleId", UUID.nameUUIDFromBytes(("moved-" + reservationId).getBytes()).toString());
+        event.put("previousScheduleId", scheduleId.toString());
+        event.put("vet", "Dr. Park");
+        event.put("date", date.plusDays(1).toString());
+        event.put("status", "BOOKED");
+        return sent(DIAGNOSIS, event);
+    }
+
+    public Sent treated(Instant at) {
         ObjectNode event = envelope("Treated", at);
         event.put("scheduleId", scheduleId.toString());
         event.put("status", "TREATED");
@@ -96,18 +124,19 @@ final class ClinicEvents {
         return sent(DIAGNOSIS, event);
     }
 
-    Sent billIssued(Instant at) {
+    public Sent billIssued(Instant at) {
         ObjectNode event = envelope("BillIssued", at);
         event.put("billId", billId.toString());
         event.put("status", "ISSUED");
         event.put("total", 35000);
         event.put("currency", "KRW");
+        event.put("issuedAt", at.toString());
         event.set("lines", JSON.valueToTree(List.of(Map.of("code", "CONSULTATION", "description", "Consultation",
                 "quantity", 1, "unitPrice", 10000, "amount", 10000))));
         return sent(BILLING, event);
     }
 
-    Sent billPaid(Instant at) {
+    public Sent billPaid(Instant at) {
         ObjectNode event = envelope("BillPaid", at);
         event.put("billId", billId.toString());
         event.put("status", "PAID");
@@ -118,7 +147,7 @@ final class ClinicEvents {
         return sent(BILLING, event);
     }
 
-    Sent notification(String status, String message, Instant at) {
+    public Sent notification(String status, String message, Instant at) {
         ObjectNode event = envelope("SENT".equals(status) ? "NotificationSent" : "NotificationFailed", at);
         event.put("notificationId", UUID.randomUUID().toString());
         event.put("sourceEventId", UUID.randomUUID().toString());
@@ -128,7 +157,11 @@ final class ClinicEvents {
         event.put("message", message);
         event.put("status", status);
         event.put("attempts", 1);
-        event.putNull("lastError");
+        if ("SENT".equals(status)) {
+            event.putNull("lastError");
+        } else {
+            event.put("lastError", "connection refused");
+        }
         return sent(NOTICES, event);
     }
 
@@ -142,16 +175,23 @@ final class ClinicEvents {
     }
 
     private Sent sent(String topic, ObjectNode event) {
+        String json;
         try {
-            return new Sent(topic, reservationId.toString(), JSON.writeValueAsString(event),
-                    UUID.fromString(event.get("eventId").asText()));
+            json = JSON.writeValueAsString(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        contract(topic).assertValid(json);
+        return new Sent(topic, reservationId.toString(), json, UUID.fromString(event.get("eventId").asText()));
+    }
+
+    /** The schema of the topic's events, owned by its producer. */
+    public static EventContract contract(String topic) {
+        return CONTRACTS.computeIfAbsent(topic, t -> EventContract.of(PRODUCERS.get(t), t));
     }
 
     /** A phone number no other test uses. */
-    static String uniquePhone() {
+    public static String uniquePhone() {
         return "010-" + (1000 + (int) (Math.random() * 9000)) + "-" + (1000 + (int) (Math.random() * 9000));
     }
 }

@@ -152,6 +152,24 @@ class ReservationStatusViewTest {
     }
 
     @Test
+    void aDeclinedAppointmentIsCancelledAndAMoveShowsNothingOfItsOwn() {
+        ClinicEvents story = new ClinicEvents(ClinicEvents.uniquePhone());
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // One partition, in this order: once the decline shows, the move was consumed before it.
+        story.moved(t).to(kafka);
+        story.declined(t.plusSeconds(1)).to(kafka);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = given().get("/reservation-status/" + story.reservationId);
+            return response.statusCode() == 200 && "CANCELLED".equals(response.path("appointmentStatus"));
+        });
+        JsonPath view = given().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
+        assertThat(view.getInt("version")).isEqualTo(1);
+        assertThat(history(view)).containsExactly("AppointmentDeclined");
+        assertThat(view.getString("reservationStatus")).isNull();
+    }
+
+    @Test
     void unknownReservationIs404AndBadIdIs400() {
         given().get("/reservation-status/" + java.util.UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));

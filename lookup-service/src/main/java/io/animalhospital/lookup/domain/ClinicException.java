@@ -1,34 +1,29 @@
 package io.animalhospital.lookup.domain;
 
-/** A business answer that the client must see as a precise 4xx (problem+json), never as a server fault. */
+/** A business answer that the client must see as a precise 4xx (or 503), never as a server fault. */
 public class ClinicException extends RuntimeException {
 
-    private final int status;
-    private final String title;
+    public enum Reason {
+        /** No event about the reservation arrived yet. */
+        RESERVATION_NOT_FOUND,
+        INVALID_RESERVATION_ID,
+        PHONE_REQUIRED,
+        /** An operator switched the rebuild off. */
+        REBUILD_DISABLED,
+        REBUILD_ALREADY_STARTING,
+        /** This replica's consumers do not hold every partition, so it cannot replay them all. */
+        REBUILD_NEEDS_EVERY_PARTITION,
+        CONSUMERS_NOT_RUNNING
+    }
 
-    public ClinicException(int status, String title, String detail) {
+    private final Reason reason;
+
+    public ClinicException(Reason reason, String detail) {
         super(detail);
-        this.status = status;
-        this.title = title;
+        this.reason = reason;
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public static ClinicException notFound(String what, Object id) {
-        return new ClinicException(404, what + " not found", "No " + what.toLowerCase() + " with id " + id);
-    }
-
-    public static ClinicException badRequest(String title, String detail) {
-        return new ClinicException(400, title, detail);
-    }
-
-    public static ClinicException conflict(String title, String detail) {
-        return new ClinicException(409, title, detail);
+    public Reason reason() {
+        return reason;
     }
 }

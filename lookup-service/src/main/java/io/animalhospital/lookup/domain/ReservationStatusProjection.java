@@ -8,52 +8,60 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.animalhospital.lookup.repository.StatusViewRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Applies events' changes to reservation status views, and reads them. */
 @ApplicationScoped
 public class ReservationStatusProjection {
 
-    private final StatusViewRepository views;
+    private final StatusViews views;
 
-    public ReservationStatusProjection(StatusViewRepository views) {
+    public ReservationStatusProjection(StatusViews views) {
         this.views = views;
     }
 
     /**
      * Applies the changes in their order inside the caller's transaction. Each view is created if new and
-     * row-locked once, all of them up front ({@link StatusViewRepository#lockOrCreate}). Answers the documents as they will be committed, one per
-     * change that changed something (a change the view had seen already is skipped).
+     * row-locked once, all of them up front ({@link StatusViews#lockOrCreate}). Answers the documents as they will
+     * be committed, one per change that changed something (a change the view had seen already is skipped).
      */
     public Uni<List<StatusDocument>> apply(List<ViewChange> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = changes.stream().map(ViewChange::reservationId).distinct().toList();
-        return views.lockOrCreate(ids).map(locked -> {
-            Map<UUID, ReservationStatusView> byId = new HashMap<>();
-            locked.forEach(view -> byId.put(view.reservationId, view));
-            List<StatusDocument> documents = new ArrayList<>();
-            for (ViewChange change : changes) {
-                ReservationStatusView view = byId.get(change.reservationId());
-                if (view.admit(change.eventId(), change.occurredAt())) {
-                    change.change().accept(view);
-                    documents.add(StatusDocument.of(view));
-                }
+        return views.lockOrCreate(ids).map(locked -> applyTo(locked, changes));
+    }
+
+    private static List<StatusDocument> applyTo(List<ReservationStatusView> locked, List<ViewChange> changes) {
+        Map<UUID, ReservationStatusView> byId = new HashMap<>();
+        locked.forEach(view -> byId.put(view.reservationId, view));
+        List<StatusDocument> documents = new ArrayList<>();
+        for (ViewChange change : changes) {
+            ReservationStatusView view = byId.get(change.reservationId());
+            if (view.admit(change.eventId(), change.occurredAt())) {
+                change.effect().accept(view);
+                documents.add(StatusDocument.of(view));
             }
-            return documents;
-        });
+        }
+        return documents;
     }
 
     @WithSession
     public Uni<StatusDocument> find(UUID reservationId) {
-        return views.findById(reservationId).map(view -> view == null ? null : StatusDocument.of(view));
+        return views.ofReservation(reservationId).map(view -> view == null ? null : StatusDocument.of(view));
     }
 
     @WithSession
     public Uni<List<StatusDocument>> byPhone(String phone) {
         return views.byPhone(phone).map(list -> list.stream().map(StatusDocument::of).toList());
+    }
+
+    /** Empties the view and the record of applied events, for a rebuild. */
+    @WithTransaction
+    public Uni<Void> empty() {
+        return views.emptyWithAppliedEvents();
     }
 }

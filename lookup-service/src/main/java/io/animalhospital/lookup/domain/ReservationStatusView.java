@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,6 +18,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.animalhospital.lookup.domain.ViewParts.AppliedEvents;
+import io.animalhospital.lookup.domain.ViewParts.Details;
 import io.animalhospital.lookup.domain.ViewParts.History;
 import io.animalhospital.lookup.domain.ViewParts.HistoryEntry;
 import io.animalhospital.lookup.domain.ViewParts.Notification;
@@ -59,14 +62,16 @@ public class ReservationStatusView extends PanacheEntityBase {
     @Column(name = "details_at")
     public Instant detailsAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "reservation_status")
-    public String reservationStatus;
+    public ReservationStatus reservationStatus;
 
     @Column(name = "reservation_status_at")
     public Instant reservationStatusAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "appointment_status")
-    public String appointmentStatus;
+    public AppointmentStatus appointmentStatus;
 
     @Column(name = "appointment_status_at")
     public Instant appointmentStatusAt;
@@ -83,8 +88,9 @@ public class ReservationStatusView extends PanacheEntityBase {
     @Column(name = "bill_total")
     public Long billTotal;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "bill_status")
-    public String billStatus;
+    public BillStatus billStatus;
 
     @Column(name = "bill_at")
     public Instant billAt;
@@ -133,27 +139,27 @@ public class ReservationStatusView extends PanacheEntityBase {
     }
 
     /** The owner's, pet's and schedule's details from the newest reservation snapshot. */
-    public void details(Instant at, String ownerName, String phone, String petName, String vet, LocalDate date) {
+    public void details(Details details, Instant at) {
         if (detailsAt != null && !at.isAfter(detailsAt)) {
             return;
         }
         this.detailsAt = at;
-        this.ownerName = ownerName;
-        this.phone = phone;
-        this.petName = petName;
-        this.vet = vet;
-        this.date = date;
+        this.ownerName = details.ownerName();
+        this.phone = details.phone();
+        this.petName = details.petName();
+        this.vet = details.vet();
+        this.date = details.date();
     }
 
-    public void reservationStatus(String status, Instant at) {
-        if (StatusPrecedence.RESERVATION.supersedes(reservationStatus, reservationStatusAt, status, at)) {
+    public void reservationStatus(ReservationStatus status, Instant at) {
+        if (StatusPrecedence.supersedes(reservationStatus, reservationStatusAt, status, at)) {
             reservationStatus = status;
             reservationStatusAt = at;
         }
     }
 
-    public void appointmentStatus(String status, Instant at) {
-        if (StatusPrecedence.APPOINTMENT.supersedes(appointmentStatus, appointmentStatusAt, status, at)) {
+    public void appointmentStatus(AppointmentStatus status, Instant at) {
+        if (StatusPrecedence.supersedes(appointmentStatus, appointmentStatusAt, status, at)) {
             appointmentStatus = status;
             appointmentStatusAt = at;
         }
@@ -167,8 +173,8 @@ public class ReservationStatusView extends PanacheEntityBase {
     }
 
     /** A bill's id and total come from whichever bill event is known; its status follows the precedence. */
-    public void bill(UUID id, Long total, String status, Instant at) {
-        if (StatusPrecedence.BILL.supersedes(billStatus, billAt, status, at)) {
+    public void bill(UUID id, Long total, BillStatus status, Instant at) {
+        if (StatusPrecedence.supersedes(billStatus, billAt, status, at)) {
             billStatus = status;
             billAt = at;
             billId = id != null ? id : billId;
@@ -188,12 +194,12 @@ public class ReservationStatusView extends PanacheEntityBase {
     }
 
     /** Adds a status change to the history, kept in time order; a known event id adds nothing. */
-    public void history(UUID eventId, String status, Instant at, String eventType) {
+    public <S extends Enum<S> & ClinicStatus> void history(UUID eventId, S status, Instant at, String eventType) {
         if (status == null || history.entries().stream().anyMatch(h -> h.eventId().equals(eventId))) {
             return;
         }
         List<HistoryEntry> entries = new ArrayList<>(history.entries());
-        entries.add(new HistoryEntry(eventId, status, at, eventType));
+        entries.add(new HistoryEntry(eventId, status.name(), at, eventType));
         entries.sort(BY_TIME);
         history = new History(entries);
     }

@@ -14,12 +14,13 @@ import io.animalhospital.lookup.domain.ViewParts.Treatment;
  * Fields the view has not learnt yet (e.g. the owner before {@code ReservationPlaced} arrived) are null.
  */
 public record StatusDocument(UUID reservationId, String ownerName, String phone, String petName, String vet,
-        LocalDate date, String reservationStatus, String appointmentStatus, Treatment treatment, Bill bill,
+        LocalDate date, ReservationStatus reservationStatus, AppointmentStatus appointmentStatus, Treatment treatment, Bill bill,
         Notification lastNotification, List<Change> history, Instant updatedAt, long version) {
 
-    public record Bill(UUID id, Long total, String status) {
+    public record Bill(UUID id, Long total, BillStatus status) {
     }
 
+    /** A status change of the reservation, its appointment or its bill: the status is that status's name. */
     public record Change(String status, Instant at, String eventType) {
     }
 

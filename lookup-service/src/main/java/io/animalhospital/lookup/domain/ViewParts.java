@@ -1,6 +1,7 @@
 package io.animalhospital.lookup.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +9,10 @@ import java.util.UUID;
 public final class ViewParts {
 
     private ViewParts() {
+    }
+
+    /** The owner's, pet's and schedule's details from a reservation snapshot. */
+    public record Details(String ownerName, String phone, String petName, String vet, LocalDate date) {
     }
 
     /** The treatment summary from diagnosis' {@code Treated}. */
@@ -19,7 +24,7 @@ public final class ViewParts {
     }
 
     /** The latest notification sent (or failed) for the reservation. */
-    public record Notification(UUID id, String channel, String status, String message, Instant at) {
+    public record Notification(UUID id, String channel, NotificationStatus status, String message, Instant at) {
     }
 
     /** The status changes, in time order. */
@@ -28,7 +33,7 @@ public final class ViewParts {
         public static final History EMPTY = new History(List.of());
     }
 
-    /** One status change; the event id makes a redelivered event recognisable. */
+    /** One status change (of the reservation, appointment or bill); the event id makes a redelivered event recognisable. */
     public record HistoryEntry(UUID eventId, String status, Instant at, String eventType) {
     }
 

@@ -1,10 +1,10 @@
-package io.animalhospital.lookup.config;
+package io.animalhospital.lookup.domain;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "hospital.lookup")
-public interface LookupConfig {
+public interface ViewSettings {
 
     Rebuild rebuild();
 

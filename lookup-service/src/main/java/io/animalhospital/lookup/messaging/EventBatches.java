@@ -2,26 +2,29 @@ package io.animalhospital.lookup.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.ViewChange;
-import io.animalhospital.lookup.messaging.ViewUpdates.ConsumedEvent;
+import io.animalhospital.lookup.messaging.ViewTransaction.ConsumedEvent;
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.ShutdownGuard;
+import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Applies one poll of a topic to the view: all its events in one transaction. The view is fed by four topics
- * with several events per reservation, and one transaction per event could not keep up under load (the
- * other services apply their fewer events one by one). At-least-once delivery, applied once ({@link ViewUpdates}).
- * An unreadable message goes to its topic's DLQ at once; when the batch's transaction keeps failing, its events
- * are applied one at a time and an event that still fails goes to the DLQ alone. Consumption goes on either way.
+ * Applies one poll of a topic to the view: all its events in one transaction, since one transaction per event
+ * could not keep up under load (docs/decisions/0050). At-least-once delivery, applied once ({@link ViewTransaction}).
+ * An unreadable message goes to its topic's DLQ; when the batch's transaction keeps failing, its events are
+ * applied one at a time and an event that still fails goes to the DLQ alone. Consumption goes on either way.
  * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
  */
 @ApplicationScoped
@@ -29,11 +32,13 @@ public class EventBatches {
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
 
+    private final Inbox inbox;
     private final ViewUpdates updates;
     private final StatusChanges changes;
     private final ShutdownGuard shutdown;
 
-    public EventBatches(ViewUpdates updates, StatusChanges changes, ShutdownGuard shutdown) {
+    public EventBatches(Inbox inbox, ViewUpdates updates, StatusChanges changes, ShutdownGuard shutdown) {
+        this.inbox = inbox;
         this.updates = updates;
         this.changes = changes;
         this.shutdown = shutdown;
@@ -46,16 +51,17 @@ public class EventBatches {
     private record Rejected(KafkaRecord<String, String> record, Throwable reason) {
     }
 
-    /** {@code changeOf} tells an event's change of the view, or null for events the view does not show. */
-    public Uni<Void> apply(String topic, KafkaRecordBatch<String, String> batch, ObjectMapper mapper,
-            Function<IncomingEvent, ViewChange> changeOf) {
+    /** {@code changeOf} tells an event's change of the view, empty for events the view does not show. */
+    public Uni<Void> apply(String topic, KafkaRecordBatch<String, String> batch,
+            Function<IncomingEvent, Optional<ViewChange>> changeOf) {
         List<Received> readable = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             try {
-                IncomingEvent event = IncomingEvent.read(record.getPayload(), mapper);
-                readable.add(new Received(record, event.type(), new ConsumedEvent(event.eventId(), changeOf.apply(event))));
-            } catch (IncomingEvent.UnreadableEventException e) {
+                IncomingEvent event = inbox.read(record.getPayload());
+                ViewChange change = changeOf.apply(event).orElse(null);
+                readable.add(new Received(record, event.type(), new ConsumedEvent(event.eventId(), change)));
+            } catch (UnreadableEventException e) {
                 LOG.warnf("Unreadable message on %s-%d (key %s) goes to the DLQ: %s", topic, record.getPartition(), record.getKey(),
                         e.getMessage());
                 rejected.add(new Rejected(record, e));
@@ -71,7 +77,7 @@ public class EventBatches {
                                     readable.size(), topic, failure.toString());
                             return oneByOne(topic, readable, rejected);
                         });
-        // The DLQ sends come last: their completions arrive on Kafka's threads, where no transaction may follow.
+        // The DLQ sends come last: they complete on Kafka's threads, where no transaction may follow (decision 0052).
         return applied.chain(() -> toDeadLetters(rejected)).chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.StatusDocument;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -21,14 +22,14 @@ import io.vertx.mutiny.core.eventbus.MessageConsumer;
  * the subscribers connected to the replica whose consumer applied the event (see the README).
  */
 @ApplicationScoped
-public class StatusChanges {
+public class StatusChangeBus implements StatusChanges {
 
-    /** Followed by the reservation id. Metrics leave these addresses out (config/StreamMetrics). */
+    /** Followed by the reservation id. Metrics leave these addresses out ({@link StreamMetrics}). */
     public static final String ADDRESS_PREFIX = "reservation-status.";
 
     private final EventBus bus;
 
-    public StatusChanges(EventBus bus) {
+    public StatusChangeBus(EventBus bus) {
         this.bus = bus;
     }
 
@@ -36,14 +37,15 @@ public class StatusChanges {
         bus.getDelegate().registerDefaultCodec(StatusDocument.class, new LocalCodec());
     }
 
-    /** Call only after the transaction that produced the documents has committed; in their order. */
+    @Override
     public void publish(List<StatusDocument> documents) {
         for (StatusDocument document : documents) {
             bus.publish(address(document.reservationId()), document);
         }
     }
 
-    /** Every change of the reservation's view from now on, delivered on the subscriber's context. */
+    /** Delivered on the subscriber's context. */
+    @Override
     public Multi<StatusDocument> of(UUID reservationId) {
         return Multi.createFrom().deferred(() -> {
             MessageConsumer<StatusDocument> consumer = bus.consumer(address(reservationId));

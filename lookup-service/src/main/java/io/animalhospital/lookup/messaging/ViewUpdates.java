@@ -1,68 +1,39 @@
 package io.animalhospital.lookup.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import io.animalhospital.lookup.domain.ReservationStatusProjection;
 import io.animalhospital.lookup.domain.StatusDocument;
-import io.animalhospital.lookup.domain.ViewChange;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.lookup.messaging.ViewTransaction.ConsumedEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The view's transactions for consumed events. Each event id is recorded in the same transaction as its change,
- * so a redelivered event changes nothing. Failures are retried, each attempt in a fresh transaction.
+ * The retries of the view's transactions for consumed events, each attempt in a fresh transaction
+ * ({@link ViewTransaction}: a bean of its own, so that the retry wraps the transaction and not the other way).
  */
 @ApplicationScoped
 public class ViewUpdates {
 
-    /** A readable event: its id, and its change of the view (null for events this service does not act on). */
-    public record ConsumedEvent(UUID eventId, ViewChange change) {
-    }
+    private final ViewTransaction transaction;
 
-    private final ProcessedEvents processed;
-    private final ReservationStatusProjection projection;
-
-    public ViewUpdates(ProcessedEvents processed, ReservationStatusProjection projection) {
-        this.processed = processed;
-        this.projection = projection;
+    public ViewUpdates(ViewTransaction transaction) {
+        this.transaction = transaction;
     }
 
     /** A whole poll's events in one transaction. Retried briefly: a batch that keeps failing is split up ({@link #alone}). */
     @Retry(maxRetries = 2, delay = 100)
     public Uni<List<StatusDocument>> together(String topic, List<ConsumedEvent> events) {
-        return inOneTransaction(topic, events);
+        return transaction.apply(topic, events);
     }
 
     /** One event in its own transaction, retried with backoff; if it still fails, the caller sends it to the DLQ. */
     @Retry(maxRetries = 8, delay = 200)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<List<StatusDocument>> alone(String topic, ConsumedEvent event) {
-        return inOneTransaction(topic, List.of(event));
-    }
-
-    private Uni<List<StatusDocument>> inOneTransaction(String topic, List<ConsumedEvent> events) {
-        return Panache.withTransaction(() -> firstDeliveries(topic, events).chain(projection::apply));
-    }
-
-    /** Records the events as applied; answers the changes of those not applied before, in their order. */
-    private Uni<List<ViewChange>> firstDeliveries(String topic, List<ConsumedEvent> events) {
-        return processed.firstDeliveries(events.stream().map(ConsumedEvent::eventId).toList(), topic)
-                .map(fresh -> {
-                    List<ViewChange> changes = new ArrayList<>();
-                    for (ConsumedEvent event : events) {
-                        // remove: the same event twice in one poll is applied once
-                        if (fresh.remove(event.eventId()) && event.change() != null) {
-                            changes.add(event.change());
-                        }
-                    }
-                    return changes;
-                });
+        return transaction.apply(topic, List.of(event));
     }
 }

@@ -7,21 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.animalhospital.lookup.domain.ReservationStatusView;
+import io.animalhospital.lookup.domain.StatusViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class StatusViewRepository implements PanacheRepositoryBase<ReservationStatusView, UUID> {
+public class StatusViewRepository implements PanacheRepositoryBase<ReservationStatusView, UUID>, StatusViews {
 
     /**
-     * The reservations' views, each created empty if this is the first event about it, and row-locked until the
-     * transaction ends. Events of one reservation arrive on four topics and are applied concurrently: the
-     * upserts let two "first" events meet on one row instead of failing on the primary key, and the lock makes
-     * their read-modify-write cycles take turns, so no update is lost. Both statements go through the rows in
-     * the database's order of ids: two batches sharing reservations wait for each other instead of deadlocking.
+     * Events of one reservation arrive on four topics and are applied concurrently: the upsert lets two "first"
+     * events meet on one row instead of failing on the primary key, and the lock makes their read-modify-write
+     * cycles take turns, so no update is lost. Both statements go through the rows in the database's order of
+     * ids: two batches sharing reservations wait for each other instead of deadlocking.
      */
+    @Override
     public Uni<List<ReservationStatusView>> lockOrCreate(List<UUID> reservationIds) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO reservation_status (reservation_id)"
@@ -32,12 +33,19 @@ public class StatusViewRepository implements PanacheRepositoryBase<ReservationSt
                         .withLock(LockModeType.PESSIMISTIC_WRITE).list());
     }
 
+    @Override
+    public Uni<ReservationStatusView> ofReservation(UUID reservationId) {
+        return findById(reservationId);
+    }
+
+    @Override
     public Uni<List<ReservationStatusView>> byPhone(String phone) {
         return list("phone", Sort.by("date").and("reservationId"), phone);
     }
 
-    /** Empties the view and the consumers' memory of applied events: the start of a rebuild. */
-    public Uni<Void> truncateWithProcessedEvents() {
+    /** processed_event is the platform's table (the inbox's record), emptied with the view it vouches for. */
+    @Override
+    public Uni<Void> emptyWithAppliedEvents() {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("TRUNCATE reservation_status, processed_event")
                 .executeUpdate())

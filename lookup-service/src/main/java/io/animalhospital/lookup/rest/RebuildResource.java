@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.animalhospital.lookup.config.LookupConfig;
-import io.animalhospital.lookup.domain.ClinicException;
-import io.animalhospital.lookup.messaging.ViewRebuild;
+import io.animalhospital.lookup.domain.ViewRebuild;
 import io.smallrye.mutiny.Uni;
 
 /** Operations on the view itself; for the {@code admin} role once security lands. */
@@ -21,20 +19,15 @@ import io.smallrye.mutiny.Uni;
 public class RebuildResource {
 
     private final ViewRebuild rebuild;
-    private final LookupConfig config;
 
-    public RebuildResource(ViewRebuild rebuild, LookupConfig config) {
+    public RebuildResource(ViewRebuild rebuild) {
         this.rebuild = rebuild;
-        this.config = config;
     }
 
     @POST
     @Operation(summary = "Empty the view and replay every topic from the beginning: 202 once the replay started, "
-            + "409 unless this replica holds every partition")
+            + "409 unless this replica holds every partition, 403 when switched off")
     public Uni<Response> rebuild() {
-        if (!config.rebuild().enabled()) {
-            throw new ClinicException(403, "Rebuild disabled", "hospital.lookup.rebuild.enabled is false");
-        }
         return rebuild.start().map(started -> Response.accepted(started).build());
     }
 }

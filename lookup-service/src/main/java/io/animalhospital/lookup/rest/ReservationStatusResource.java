@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.animalhospital.lookup.domain.ClinicException;
+import io.animalhospital.lookup.domain.ClinicException.Reason;
 import io.animalhospital.lookup.domain.ReservationStatusProjection;
+import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.StatusDocument;
-import io.animalhospital.lookup.messaging.StatusChanges;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -44,14 +45,15 @@ public class ReservationStatusResource {
     @Operation(summary = "One reservation's status view: 404 if no event about it arrived yet, 400 if not a UUID")
     public Uni<StatusDocument> get(@PathParam("reservationId") String reservationId) {
         UUID id = reservationId(reservationId);
-        return projection.find(id).onItem().ifNull().failWith(() -> ClinicException.notFound("Reservation", id));
+        return projection.find(id).onItem().ifNull()
+                .failWith(() -> new ClinicException(Reason.RESERVATION_NOT_FOUND, "No reservation with id " + id));
     }
 
     @GET
     @Operation(summary = "A customer's reservations, by phone number")
     public Uni<List<StatusDocument>> byPhone(@QueryParam("phone") String phone) {
         if (phone == null || phone.isBlank()) {
-            throw ClinicException.badRequest("Phone required", "Query parameter 'phone' is required");
+            throw new ClinicException(Reason.PHONE_REQUIRED, "Query parameter 'phone' is required");
         }
         return projection.byPhone(phone.strip());
     }
@@ -89,7 +91,7 @@ public class ReservationStatusResource {
     /** Strict: {@link UUID#fromString} alone also takes shortened forms such as "1-2-3-4-5". */
     private static UUID reservationId(String value) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw ClinicException.badRequest("Invalid reservation id", "'" + value + "' is not a UUID");
+            throw new ClinicException(Reason.INVALID_RESERVATION_ID, "'" + value + "' is not a UUID");
         }
         return UUID.fromString(value);
     }

@@ -1,0 +1,24 @@
+package io.animalhospital.lookup.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+
+/** Where the reservation status views are kept. */
+public interface StatusViews {
+
+    /**
+     * The reservations' views, each created empty if this is the first event about it, and row-locked until the
+     * transaction ends, taken in one order so that two polls sharing reservations wait rather than deadlock.
+     */
+    Uni<List<ReservationStatusView>> lockOrCreate(List<UUID> reservationIds);
+
+    /** The view of one reservation, or null when no event about it arrived yet. */
+    Uni<ReservationStatusView> ofReservation(UUID reservationId);
+
+    Uni<List<ReservationStatusView>> byPhone(String phone);
+
+    /** Empties the view and the consumers' memory of applied events: the start of a rebuild. */
+    Uni<Void> emptyWithAppliedEvents();
+}

@@ -1,0 +1,10 @@
+package io.animalhospital.lookup.messaging;
+
+/** The events of reservation-events (reservation-service's schema); the view shows every one. */
+public enum ReservationEventType {
+    ReservationPlaced,
+    ReservationChanged,
+    ReservationApproved,
+    ReservationCancelled,
+    ReservationTreated
+}
