@@ -26,6 +26,13 @@ public interface PlatformConfig {
 
     interface Outbox {
 
+        /**
+         * Build time: false leaves the relay out, for a service that publishes nothing (read by OutboxRelay's
+         * {@code @IfBuildProperty}; declared here so the mapping accepts it).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** Events published per relay round. */
         @WithDefault("200")
         int batchSize();
