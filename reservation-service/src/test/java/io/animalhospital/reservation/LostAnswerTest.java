@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -142,11 +141,9 @@ class LostAnswerTest {
         UUID stale = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
         try (TestKafka kafka = new TestKafka(bootstrapServers)) {
-            kafka.sendTogether("diagnosis-events", id,
-                    "{\"eventId\":\"" + stale + "\",\"type\":\"AppointmentApproved\",\"occurredAt\":\"" + Instant.now()
-                            + "\",\"reservationId\":\"" + id + "\",\"scheduleId\":\"" + first + "\",\"status\":\"BOOKED\"}",
-                    "{\"eventId\":\"" + marker + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
-                            + "\",\"reservationId\":\"" + id + "\"}");
+            kafka.sendTogether("diagnosis-events", id, DiagnosisEventsFixture.approved(stale, id, first),
+                    // an approval on a schedule this reservation was never on: changes nothing
+                    DiagnosisEventsFixture.approved(marker, id, UUID.randomUUID().toString()));
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", marker) == 1);

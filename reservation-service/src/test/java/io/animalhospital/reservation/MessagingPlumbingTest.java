@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -67,8 +66,8 @@ class MessagingPlumbingTest {
         return db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId);
     }
 
+    /** An approval of a reservation this service never had: recorded, and changes nothing. */
     private static String event(UUID eventId, String reservationId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"PlumbingProbe\",\"occurredAt\":\"" + Instant.now()
-                + "\",\"reservationId\":\"" + reservationId + "\"}";
+        return DiagnosisEventsFixture.approved(eventId, reservationId, UUID.randomUUID().toString());
     }
 }

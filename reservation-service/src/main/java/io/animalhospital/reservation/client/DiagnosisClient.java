@@ -1,5 +1,6 @@
 package io.animalhospital.reservation.client;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -11,11 +12,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.animalhospital.reservation.domain.ClinicException;
+import io.animalhospital.reservation.domain.ClinicException.Reason;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,7 +40,7 @@ public interface DiagnosisClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String title, String detail) {
+    record Problem(URI type, String title, String detail) {
     }
 
     @POST
@@ -48,7 +50,7 @@ public interface DiagnosisClient {
     @Path("/{reservationId}/schedule")
     Uni<AppointmentAnswer> move(@PathParam("reservationId") UUID reservationId, MoveAppointment request);
 
-    /** Diagnosis's business answers become ours (404, 409); anything else is a failure of the call. */
+    /** Diagnosis's business answers (404, 409) become the clinic's; anything else is a failure of the call. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
@@ -61,9 +63,19 @@ public interface DiagnosisClient {
         } catch (RuntimeException e) {
             // A body that is not a problem document still carries the status.
         }
-        String title = problem != null && problem.title() != null ? problem.title()
-                : status == 404 ? "Schedule not found" : "Schedule full";
-        String detail = problem != null && problem.detail() != null ? problem.detail() : title;
-        return new ClinicException(status, title, detail);
+        String type = problem == null || problem.type() == null ? "" : problem.type().getPath();
+        String detail = problem != null && problem.detail() != null ? problem.detail() : "diagnosis-service answered " + status;
+        return new ClinicException(reason(status, type.substring(type.lastIndexOf('/') + 1)), detail);
+    }
+
+    /** diagnosis-service's problem types ({@code schedule-full}, ...) in this service's words. */
+    private static Reason reason(int status, String type) {
+        return switch (type) {
+            case "schedule-not-found" -> Reason.SCHEDULE_NOT_FOUND;
+            case "appointment-not-found" -> Reason.APPOINTMENT_NOT_FOUND;
+            case "schedule-full" -> Reason.SCHEDULE_FULL;
+            case "schedule-withdrawn" -> Reason.SCHEDULE_WITHDRAWN;
+            default -> status == 404 ? Reason.SCHEDULE_NOT_FOUND : Reason.SEAT_REFUSED;
+        };
     }
 }

@@ -1,30 +1,33 @@
 package io.animalhospital.reservation.domain;
 
-/** A business answer that the client must see as a precise 4xx (problem+json), never as a server fault. */
+/** A business answer the customer must see as a precise client error, never as a server fault; rest maps the reason. */
 public class ClinicException extends RuntimeException {
 
-    private final int status;
-    private final String title;
+    public enum Reason {
+        RESERVATION_NOT_FOUND,
+        SCHEDULE_NOT_FOUND,
+        /** diagnosis-service has no appointment for the reservation. */
+        APPOINTMENT_NOT_FOUND,
+        SCHEDULE_FULL,
+        SCHEDULE_WITHDRAWN,
+        /** diagnosis-service refused the seat for another reason (its detail says which). */
+        SEAT_REFUSED,
+        NOT_CHANGEABLE,
+        ALREADY_TREATED
+    }
 
-    public ClinicException(int status, String title, String detail) {
+    private final Reason reason;
+
+    public ClinicException(Reason reason, String detail) {
         super(detail);
-        this.status = status;
-        this.title = title;
+        this.reason = reason;
     }
 
-    public int status() {
-        return status;
+    public Reason reason() {
+        return reason;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public static ClinicException notFound(String what, Object id) {
-        return new ClinicException(404, what + " not found", "No " + what.toLowerCase() + " with id " + id);
-    }
-
-    public static ClinicException conflict(String title, String detail) {
-        return new ClinicException(409, title, detail);
+    public static ClinicException reservationNotFound(Object id) {
+        return new ClinicException(Reason.RESERVATION_NOT_FOUND, "No reservation with id " + id);
     }
 }

@@ -2,6 +2,8 @@ package io.animalhospital.reservation.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -51,8 +53,9 @@ public class Reservation extends PanacheEntityBase {
 
     public String reason;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
-    public String cancelReason;
+    public CancelReason cancelReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -63,4 +66,17 @@ public class Reservation extends PanacheEntityBase {
     /** Concurrent changes (customer, staff events) never silently overwrite each other. */
     @Version
     public long version;
+
+    /** What customers and other services see of it: a change of any of these is published. */
+    public List<Object> visible() {
+        return Arrays.asList(status, scheduleId, vet, date, ownerName, phone, email, petName, species, reason);
+    }
+
+    /** Now holds {@code seat}: its schedule, vet and date, and the status that follows from it. */
+    public void holds(Seat seat) {
+        scheduleId = seat.scheduleId();
+        vet = seat.vet();
+        date = seat.date();
+        status = seat.reservationStatus();
+    }
 }

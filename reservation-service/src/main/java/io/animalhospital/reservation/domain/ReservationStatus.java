@@ -11,9 +11,4 @@ public enum ReservationStatus {
     public boolean isActive() {
         return this == AWAITING_APPROVAL || this == RESERVED;
     }
-
-    /** Diagnosis's appointment status decides the reservation's status when a seat is booked or moved. */
-    public static ReservationStatus ofAppointment(String appointmentStatus) {
-        return "AWAITING_APPROVAL".equals(appointmentStatus) ? AWAITING_APPROVAL : RESERVED;
-    }
 }

@@ -5,86 +5,85 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.animalhospital.platform.inbox.Inbox;
+import io.animalhospital.platform.inbox.IncomingEvent;
+import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.animalhospital.reservation.domain.CancelReason;
 import io.animalhospital.reservation.domain.ReservationService;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.reservation.domain.Seat;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies diagnosis-service's events to reservations. At-least-once delivery, applied once: the event id is
- * recorded in the same transaction as the effect. Transient failures are retried with backoff; a message
- * that is unreadable or keeps failing goes to {@code diagnosis-events.dlq} and consumption goes on.
- * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
+ * Applies diagnosis-service's decisions to reservations. Applied once per event id; a message that is unreadable
+ * or keeps failing goes to {@code diagnosis-events.dlq}. Types this service does not know are recorded and skipped.
  */
 @ApplicationScoped
 public class DiagnosisEventsConsumer {
 
     static final String TOPIC = "diagnosis-events";
-    private static final Logger LOG = Logger.getLogger(DiagnosisEventsConsumer.class);
 
-    private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final ReservationService reservations;
-    private final ShutdownGuard shutdown;
 
-    public DiagnosisEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, ReservationService reservations,
-            ShutdownGuard shutdown) {
-        this.mapper = IncomingEvent.lenient(mapper);
-        this.processed = processed;
+    public DiagnosisEventsConsumer(Inbox inbox, ReservationService reservations) {
+        this.inbox = inbox;
         this.reservations = reservations;
-        this.shutdown = shutdown;
     }
 
     @Incoming(TOPIC)
-    @Retry(maxRetries = 8, delay = 200, abortOn = IncomingEvent.UnreadableEventException.class)
+    @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public Uni<Void> consume(String payload) {
-        IncomingEvent event = IncomingEvent.read(payload, mapper);
-        // The transaction sits inside the retry: each attempt is a fresh transaction.
-        Uni<Void> once = Panache.withTransaction(() -> processed.firstDelivery(event.eventId(), TOPIC).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("Event %s already applied", event.eventId());
-                return Uni.createFrom().voidItem();
-            }
-            return apply(event);
-        }));
-        return shutdown.guard(once);
+        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "AppointmentApproved":
-                UUID approvedOn = event.as(AppointmentApproved.class).scheduleId();
-                if (approvedOn == null) {
-                    throw new IncomingEvent.UnreadableEventException("AppointmentApproved without scheduleId");
-                }
-                return reservations.appointmentApproved(event.reservationId(), approvedOn);
-            case "AppointmentDeclined":
-                return reservations.appointmentDeclined(event.reservationId(), event.body().path("reason").asText("DECLINED"));
-            case "AppointmentMoved":
-                AppointmentMoved moved = event.as(AppointmentMoved.class);
-                return reservations.appointmentMoved(moved.reservationId(), moved.previousScheduleId(),
-                        moved.scheduleId(), moved.vet(), moved.date(), moved.status());
-            case "Treated":
-                return reservations.treated(event.reservationId());
-            default:
-                // Events this service does not act on are recorded and skipped.
-                return Uni.createFrom().voidItem();
+        DiagnosisEventType type = event.typeIn(DiagnosisEventType.class).orElse(null);
+        if (type == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return switch (type) {
+            case AppointmentApproved -> reservations.appointmentApproved(event.reservationId(), approvedOn(event));
+            case AppointmentDeclined -> reservations.appointmentDeclined(event.reservationId(),
+                    event.as(Declined.class).cancelReason());
+            case AppointmentMoved -> {
+                Moved moved = event.as(Moved.class);
+                yield reservations.appointmentMoved(event.reservationId(), moved.previousScheduleId(), moved.seat());
+            }
+            case Treated -> reservations.treated(event.reservationId());
+        };
+    }
+
+    private static UUID approvedOn(IncomingEvent event) {
+        UUID scheduleId = event.as(Approved.class).scheduleId();
+        if (scheduleId == null) {
+            throw new UnreadableEventException("AppointmentApproved without scheduleId");
+        }
+        return scheduleId;
+    }
+
+    /** {@code AppointmentApproved}, the field read here. */
+    record Approved(UUID scheduleId) {
+    }
+
+    /** {@code AppointmentDeclined}: DECLINED by staff, or SCHEDULE_WITHDRAWN. */
+    record Declined(String reason) {
+
+        CancelReason cancelReason() {
+            return CancelReason.SCHEDULE_WITHDRAWN.name().equals(reason) ? CancelReason.SCHEDULE_WITHDRAWN
+                    : CancelReason.DECLINED;
         }
     }
 
-    /** diagnosis-service's {@code AppointmentApproved}, the field read here. */
-    record AppointmentApproved(UUID scheduleId) {
-    }
+    /** {@code AppointmentMoved}, the fields read here: where the seat was, and where it is now. */
+    record Moved(UUID previousScheduleId, UUID scheduleId, String vet, LocalDate date, String status) {
 
-    /** diagnosis-service's {@code AppointmentMoved}, the fields read here. */
-    record AppointmentMoved(UUID reservationId, UUID scheduleId, UUID previousScheduleId, String vet, LocalDate date,
-            String status) {
+        Seat seat() {
+            return new Seat(scheduleId, vet, date, "AWAITING_APPROVAL".equals(status));
+        }
     }
 }

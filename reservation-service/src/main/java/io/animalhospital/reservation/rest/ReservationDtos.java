@@ -47,7 +47,8 @@ public final class ReservationDtos {
 
         public static ReservationView of(Reservation r) {
             return new ReservationView(r.id, r.status.name(), r.scheduleId, r.vet, r.date, r.ownerName, r.phone,
-                    r.email, r.petName, r.species, r.reason, r.cancelReason, r.createdAt, r.updatedAt);
+                    r.email, r.petName, r.species, r.reason, r.cancelReason == null ? null : r.cancelReason.name(),
+                    r.createdAt, r.updatedAt);
         }
     }
 }
