@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.ViewChange;
-import io.animalhospital.lookup.messaging.ViewTransaction.ConsumedEvent;
+import io.animalhospital.lookup.messaging.ViewUpdates.ConsumedEvent;
 import io.animalhospital.platform.inbox.Inbox;
 import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.ShutdownGuard;
@@ -22,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Applies one poll of a topic to the view: all its events in one transaction, since one transaction per event
- * could not keep up under load (docs/decisions/0050). At-least-once delivery, applied once ({@link ViewTransaction}).
+ * could not keep up under load (docs/decisions/0050). At-least-once delivery, applied once ({@link ViewUpdates}).
  * An unreadable message goes to its topic's DLQ; when the batch's transaction keeps failing, its events are
  * applied one at a time and an event that still fails goes to the DLQ alone. Consumption goes on either way.
  * While the service stops, a failure sends nothing to the DLQ ({@link ShutdownGuard}).
