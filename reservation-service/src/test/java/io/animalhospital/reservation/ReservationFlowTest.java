@@ -166,8 +166,8 @@ class ReservationFlowTest {
             statuses.add(answer.get());
         }
         pool.shutdown();
-        assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(45);
+        assertThat(statuses).as("every answer: %s", statuses).filteredOn(s -> s == 201).hasSize(5);
+        assertThat(statuses).as("every answer: %s", statuses).filteredOn(s -> s == 409).hasSize(45);
         assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(5);
         assertThat(db.count("SELECT count(*) FROM reservation WHERE schedule_id = ?", UUID.fromString(scheduleId)))
                 .isEqualTo(5);
