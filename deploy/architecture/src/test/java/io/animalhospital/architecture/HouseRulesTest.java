@@ -1,0 +1,100 @@
+package io.animalhospital.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * The house rules, over the main classes of every service and of the platform. Inside a service:
+ * {@code rest → domain}, {@code messaging → domain}, {@code repository → domain}, {@code client → domain} (behind
+ * a port the domain defines), {@code config} wires frameworks; the domain imports none of them.
+ */
+class HouseRulesTest {
+
+    static final List<String> SERVICES = List.of("reservation", "diagnosis", "billing", "notice", "lookup");
+    static final String SERVICE = "io.animalhospital.*.";
+
+    static final ArchRule noPackageCycleInAService = slices().matching("io.animalhospital.(*).(*)..")
+            .should().beFreeOfCycles();
+
+    static final ArchRule theDomainDependsOnNoOtherRole = noClasses().that().resideInAPackage(SERVICE + "domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(roles("rest", "messaging", "client", "config", "repository"))
+            .because("the domain defines ports; the other roles depend on it, never the other way");
+
+    static final ArchRule restUsesOnlyTheDomain = onlyTheDomainAndConfig("rest", "messaging", "client", "repository");
+
+    static final ArchRule messagingUsesOnlyTheDomain = onlyTheDomainAndConfig("messaging", "rest", "client", "repository");
+
+    static final ArchRule repositoriesUseOnlyTheDomain = onlyTheDomainAndConfig("repository", "rest", "messaging", "client");
+
+    static final ArchRule clientsUseOnlyTheDomain = onlyTheDomainAndConfig("client", "rest", "messaging", "repository");
+
+    static final ArchRule servicesShareNoCode = CompositeArchRule.of(SERVICES.stream()
+            .map(service -> noClasses().that().resideInAPackage("io.animalhospital." + service + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
+                            .filter(other -> !other.equals(service))
+                            .map(other -> "io.animalhospital." + other + "..")
+                            .toArray(String[]::new))
+                    .as(service + "-service uses no other service's classes"))
+            .toList()).because("events and APIs are the contracts between services, not shared classes");
+
+    static final ArchRule thePlatformKnowsNoService = noClasses().that().resideInAPackage("io.animalhospital.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
+                    .map(service -> "io.animalhospital." + service + "..").toArray(String[]::new));
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.animalhospital");
+    }
+
+    @Test
+    void everyServiceAndThePlatformAreChecked() {
+        for (String service : SERVICES) {
+            org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.animalhospital." + service + ".domain"))
+                    .as(service + "-service's classes are on the classpath").isTrue();
+        }
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.animalhospital.platform.outbox")).isTrue();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> houseRules() {
+        Map<String, ArchRule> rules = Map.of(
+                "no package cycle in a service", noPackageCycleInAService,
+                "the domain depends on no other role", theDomainDependsOnNoOtherRole,
+                "rest uses only the domain", restUsesOnlyTheDomain,
+                "messaging uses only the domain", messagingUsesOnlyTheDomain,
+                "repositories use only the domain", repositoriesUseOnlyTheDomain,
+                "clients use only the domain", clientsUseOnlyTheDomain,
+                "services share no code", servicesShareNoCode,
+                "the platform knows no service", thePlatformKnowsNoService);
+        return rules.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(classes)));
+    }
+
+    private static ArchRule onlyTheDomainAndConfig(String role, String... others) {
+        return noClasses().that().resideInAPackage(SERVICE + role + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(roles(others))
+                .as(role + " depends on no other role than domain and config");
+    }
+
+    private static String[] roles(String... roles) {
+        return List.of(roles).stream().map(role -> SERVICE + role + "..").toArray(String[]::new);
+    }
+}
