@@ -3,24 +3,17 @@ package io.animalhospital.lookup.domain;
 /** A bill's status as billing-service reports it (SPEC §2). */
 public enum BillStatus implements ClinicStatus {
 
-    ISSUED(1, false),
-    PAID(2, true);
+    ISSUED(1),
+    PAID(FINAL);
 
     private final int rank;
-    private final boolean terminal;
 
-    BillStatus(int rank, boolean terminal) {
+    BillStatus(int rank) {
         this.rank = rank;
-        this.terminal = terminal;
     }
 
     @Override
     public int rank() {
         return rank;
-    }
-
-    @Override
-    public boolean terminal() {
-        return terminal;
     }
 }

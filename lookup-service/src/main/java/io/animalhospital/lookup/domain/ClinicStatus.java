@@ -9,6 +9,11 @@ public interface ClinicStatus {
     /** Further-advanced statuses rank higher; only compared at the same instant. */
     int rank();
 
+    /** The rank of the statuses that end the process. */
+    int FINAL = 3;
+
     /** Nothing follows a terminal status in the clinic's process. */
-    boolean terminal();
+    default boolean terminal() {
+        return rank() == FINAL;
+    }
 }

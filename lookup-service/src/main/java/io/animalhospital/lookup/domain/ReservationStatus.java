@@ -3,28 +3,21 @@ package io.animalhospital.lookup.domain;
 /** A reservation's status as reservation-service reports it (SPEC §2). */
 public enum ReservationStatus implements ClinicStatus {
 
-    AWAITING_APPROVAL(1, false),
-    RESERVED(2, false),
-    TREATED(3, true),
-    CANCELLED(3, true),
-    CANCELLED_BY_CLINIC(3, true);
+    AWAITING_APPROVAL(1),
+    RESERVED(2),
+    TREATED(FINAL),
+    CANCELLED(FINAL),
+    CANCELLED_BY_CLINIC(FINAL);
 
     private final int rank;
-    private final boolean terminal;
 
-    ReservationStatus(int rank, boolean terminal) {
+    ReservationStatus(int rank) {
         this.rank = rank;
-        this.terminal = terminal;
     }
 
     @Override
     public int rank() {
         return rank;
-    }
-
-    @Override
-    public boolean terminal() {
-        return terminal;
     }
 
     /**
