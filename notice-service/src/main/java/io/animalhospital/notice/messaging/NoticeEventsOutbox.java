@@ -11,11 +11,11 @@ import io.smallrye.mutiny.Uni;
 
 /** Delivery outcomes as events on {@code notice-events}, appended to the outbox in the caller's transaction. */
 @ApplicationScoped
-public class NoticeEventPublisher implements NotificationEvents {
+public class NoticeEventsOutbox implements NotificationEvents {
 
     private final Outbox outbox;
 
-    public NoticeEventPublisher(Outbox outbox) {
+    public NoticeEventsOutbox(Outbox outbox) {
         this.outbox = outbox;
     }
 

@@ -11,11 +11,11 @@ import io.smallrye.mutiny.Uni;
 
 /** Billing's facts as events on {@code billing-events}, appended to the outbox in the caller's transaction. */
 @ApplicationScoped
-public class BillEventPublisher implements BillEvents {
+public class BillingEventsOutbox implements BillEvents {
 
     private final Outbox outbox;
 
-    public BillEventPublisher(Outbox outbox) {
+    public BillingEventsOutbox(Outbox outbox) {
         this.outbox = outbox;
     }
 
