@@ -20,6 +20,8 @@
 
 LOAD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 LOAD_DIR="$LOAD_ROOT/deploy/load"
+. "$LOAD_ROOT/deploy/local/jdk.sh"
+animal_require_jdk
 # LOAD_RESULTS: another folder for the fragments (and a RESULTS.md of their own), e.g. for trial runs that
 # should leave deploy/load/results alone.
 LOAD_RESULTS="${LOAD_RESULTS:-$LOAD_DIR/results}"
@@ -124,7 +126,7 @@ load_start_stack() {
   # LocalStack as deploy/local/run starts it, on the snapshot. As a background job it ignores Ctrl-C's SIGINT
   # and is stopped by the clean-up with SIGTERM, which LocalStack turns into an orderly stop of everything.
   env ANIMAL_HOSPITAL_STATE="$RUN_DIR/stack" "$@" java -Danimal.root="$RUN_DIR/build" \
-    -cp "$RUN_DIR/build/infra-classes:$RUN_DIR/build/kafka-broker-classes" io.animalhospital.infra.LocalStack \
+    -cp "$RUN_DIR/build/infra-classes:$(cat "$RUN_DIR/build/infra-classes/infra-classpath.txt"):$RUN_DIR/build/kafka-broker-classes" io.animalhospital.infra.LocalStack \
     >"$RUN_DIR/stack.log" 2>&1 &
   STACK_PID=$!
   local waited=0
@@ -157,7 +159,7 @@ load_start_stack() {
 # and change what is measured halfway. Builds what is missing first, as deploy/local/run does.
 load_snapshot_build() {
   local missing=() service
-  [ -f "$LOAD_ROOT/deploy/infra/target/classes/io/animalhospital/infra/LocalStack.class" ] || missing+=(deploy/infra)
+  [ -f "$LOAD_ROOT/deploy/infra/target/classes/infra-classpath.txt" ] || missing+=(deploy/infra)
   [ -f "$LOAD_ROOT/deploy/kafka-broker/target/classes/kafka-classpath.txt" ] || missing+=(deploy/kafka-broker)
   for service in "${LOAD_SERVICES[@]}"; do
     [ -f "$LOAD_ROOT/$service-service/target/quarkus-app/quarkus-run.jar" ] || missing+=("$service-service")

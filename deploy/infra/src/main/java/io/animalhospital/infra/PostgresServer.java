@@ -2,18 +2,22 @@ package io.animalhospital.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster run from the installed server binaries (no Docker): initdb once, pg_ctl start/stop.
- * The data directory is kept, so a persistent directory survives restarts of the local stack.
+ * A PostgreSQL cluster (no Docker): initdb once, pg_ctl start/stop, from the server binaries of Maven Central
+ * ({@link PostgresBinaries}) or, with {@code PG_BIN}, installed ones. The data directory is kept, so a persistent
+ * directory survives restarts of the local stack.
  */
 public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
 
@@ -64,13 +68,14 @@ public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
         try {
             Files.createDirectories(baseDir);
             if (Processes.runningAsRoot()) {
-                // initdb refuses root: the postgres user owns the cluster's directory.
-                Processes.run(List.of("chown", "-R", "postgres:postgres", baseDir.toString()),
+                // initdb refuses root: an unprivileged user owns the cluster's directory.
+                Processes.run(List.of("chown", "-R", Processes.UNPRIVILEGED_USER, baseDir.toString()),
                         Path.of("/dev/null"), Duration.ofSeconds(30));
             }
             Path setupLog = baseDir.resolve("setup.log");
+            refuseAnotherMajorVersion();
             if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
-                Processes.run(Processes.asPostgresUser(List.of(bin.resolve("initdb").toString(),
+                Processes.run(Processes.asUnprivilegedUser(List.of(bin.resolve("initdb").toString(),
                         "-D", dataDir().toString(), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                         "--locale=C.UTF-8")), setupLog, Duration.ofSeconds(120));
             }
@@ -79,20 +84,64 @@ public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
             if (!durable) {
                 options.add("-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             }
-            Processes.run(Processes.asPostgresUser(List.of(bin.resolve("pg_ctl").toString(), "start", "-w",
+            Processes.run(Processes.asUnprivilegedUser(List.of(bin.resolve("pg_ctl").toString(), "start", "-w",
                     "-t", "60", "-D", dataDir().toString(), "-l", logFile().toString(),
                     "-o", String.join(" ", options))), setupLog, Duration.ofSeconds(90));
-            sql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + USER + "') "
-                    + "THEN CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$;", setupLog);
-            for (String database : databases) {
-                String exists = query("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
-                if (!exists.contains("1")) {
-                    sql("postgres", "CREATE DATABASE " + database + " OWNER " + USER, setupLog);
-                }
-            }
+            createRoleAndDatabases(databases);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The application's role and databases, over JDBC as the cluster's superuser (trusted on 127.0.0.1 only). */
+    private void createRoleAndDatabases(List<String> databases) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + USER + "') "
+                    + "THEN CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$;");
+            for (String database : databases) {
+                try (ResultSet exists = statement.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (exists.next()) {
+                        continue;
+                    }
+                }
+                statement.execute("CREATE DATABASE " + database + " OWNER " + USER);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up PostgreSQL on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A data directory of another major version cannot be started: say so instead of pg_ctl's log line. */
+    private void refuseAnotherMajorVersion() throws IOException {
+        Path version = dataDir().resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        String data = Files.readString(version).trim();
+        String server = serverMajorVersion();
+        if (server != null && !server.equals(data)) {
+            throw new IllegalStateException("The data in " + dataDir() + " is PostgreSQL " + data + "'s; these binaries ("
+                    + bin + ") are PostgreSQL " + server + "'s. Remove that folder to start afresh, or point PG_BIN at"
+                    + " PostgreSQL " + data + " binaries.");
+        }
+    }
+
+    /** The major version of the binaries, from {@code postgres --version}; null if it cannot be told. */
+    private String serverMajorVersion() {
+        try {
+            Process process = new ProcessBuilder(bin.resolve("postgres").toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(\\.\\d+)?").matcher(out);
+            return m.find() ? m.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -102,7 +151,7 @@ public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
             return;
         }
         try {
-            Processes.run(Processes.asPostgresUser(List.of(bin.resolve("pg_ctl").toString(), "stop", "-w",
+            Processes.run(Processes.asUnprivilegedUser(List.of(bin.resolve("pg_ctl").toString(), "stop", "-w",
                     "-m", "fast", "-D", dataDir().toString())), Path.of("/dev/null"), Duration.ofSeconds(60));
         } catch (IllegalStateException e) {
             System.getLogger(PostgresServer.class.getName()).log(System.Logger.Level.WARNING, e.getMessage());
@@ -157,65 +206,12 @@ public final class PostgresServer implements QuarkusApp.PostgresServerAddress {
         }
     }
 
-    private void sql(String database, String statement, Path log) {
-        Processes.run(List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement),
-                log, Duration.ofSeconds(60));
-    }
-
-    private String query(String database, String statement) throws IOException {
-        Path out = Files.createTempFile("psql", ".out");
-        try {
-            Processes.run(List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
-                    "-U", "postgres", "-d", database, "-tA", "-c", statement), out, Duration.ofSeconds(60));
-            return Files.readString(out);
-        } finally {
-            Files.deleteIfExists(out);
-        }
-    }
-
-    /** pg_ctl on PATH, else the newest version under Debian's /usr/lib/postgresql. */
+    /** {@code PG_BIN} (installed server binaries) if set, else those from Maven Central. */
     static Path findBinaries() {
         String override = System.getenv("PG_BIN");
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path pgCtl = Path.of(dir.isBlank() ? "." : dir, "pg_ctl");
-            if (!dir.isBlank() && Files.isExecutable(pgCtl)) {
-                try {
-                    // Follow links (e.g. /usr/local/bin/pg_ctl) to the folder that also holds psql and initdb.
-                    Path real = pgCtl.toRealPath().getParent();
-                    if (Files.isExecutable(real.resolve("psql")) && Files.isExecutable(real.resolve("initdb"))) {
-                        return real;
-                    }
-                } catch (IOException e) {
-                    // Unreadable entry on PATH: keep looking.
-                }
-            }
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(debian)) {
-            try (Stream<Path> versions = Files.list(debian)) {
-                Optional<Path> newest = versions
-                        .filter(p -> Files.isExecutable(p.resolve("bin/pg_ctl")))
-                        .max(Comparator.comparingInt(PostgresServer::majorVersion));
-                if (newest.isPresent()) {
-                    return newest.get().resolve("bin");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("PostgreSQL server binaries not found: install PostgreSQL 15+ "
-                + "(Debian: apt-get install postgresql) or set PG_BIN to the folder holding pg_ctl and initdb");
-    }
-
-    private static int majorVersion(Path versionDir) {
-        try {
-            return Integer.parseInt(versionDir.getFileName().toString().replaceAll("\\D.*", ""));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return PostgresBinaries.bin();
     }
 }

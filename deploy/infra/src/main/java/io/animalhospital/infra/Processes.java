@@ -25,12 +25,15 @@ final class Processes {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** initdb and pg_ctl refuse root: as root, run them as the {@code postgres} user. */
-    static List<String> asPostgresUser(List<String> command) {
+    /** The user PostgreSQL runs as when this runs as root: one that every Unix has. */
+    static final String UNPRIVILEGED_USER = "nobody";
+
+    /** initdb and pg_ctl refuse root: as root, run them as an unprivileged user. */
+    static List<String> asUnprivilegedUser(List<String> command) {
         if (!runningAsRoot()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", UNPRIVILEGED_USER, "--"));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -372,7 +372,7 @@ class OverlaysTest {
         for (Cnpg.Cluster cluster : clusters) {
             String where = overlay + " cluster " + Rendered.nameOf(cluster);
             assertThat(cluster.spec().storage().size()).as(where + " storage").isNotBlank();
-            assertThat(cluster.spec().imageName()).as(where + ": PostgreSQL 15 like the tests").endsWith(":15");
+            assertThat(cluster.spec().imageName()).as(where + ": PostgreSQL 17 like the tests").endsWith(":17");
             // Per pod: the reactive pool, the outbox LISTEN connection and Flyway's JDBC connection at start-up;
             // one surge pod per service during a rollout.
             int needed = servicesByCluster.getOrDefault(Rendered.nameOf(cluster), List.of()).stream()
