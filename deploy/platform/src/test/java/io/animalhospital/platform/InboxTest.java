@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
+import io.animalhospital.platform.inbox.ProcessedEvents;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
 
 /** The idempotent consumer against the real broker and database: applied once, the unreadable to the DLQ. */
 @QuarkusTest
@@ -29,6 +38,9 @@ class InboxTest {
         kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         db = new TestDatabase(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
     }
+
+    @Inject
+    ProcessedEvents processed;
 
     @AfterAll
     static void close() {
@@ -87,6 +99,19 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", unknown) == 1);
         assertThat(times(reservationId)).isZero();
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aPollOfAHundredAndMoreEventsIsRecordedInOneTransaction(UniAsserter asserter) {
+        UUID before = UUID.randomUUID();
+        List<UUID> poll = new ArrayList<>(Stream.generate(UUID::randomUUID).limit(150).toList());
+        poll.add(poll.get(3)); // the same event twice in one poll
+        poll.add(before); // and one recorded by an earlier poll
+        asserter.execute(() -> Panache.withTransaction(() -> processed.firstDeliveries(List.of(before), TOPIC)));
+
+        asserter.assertThat(() -> Panache.withTransaction(() -> processed.firstDeliveries(poll, TOPIC)),
+                first -> assertThat(first).hasSize(150).doesNotContain(before).containsAll(poll.subList(0, 150)));
     }
 
     private static long times(UUID reservationId) {

@@ -14,6 +14,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    /**
+     * Ids per statement. Hibernate pads a list parameter to the next power of two, and a PostgreSQL function takes
+     * at most 100 arguments: 64 is the largest list that stays within it.
+     */
+    static final int CHUNK = 64;
+
     /** Records the event in the current transaction; false when it was applied before. */
     public Uni<Boolean> firstDelivery(UUID eventId, String topic) {
         return firstDeliveries(List.of(eventId), topic).map(first -> !first.isEmpty());
@@ -24,16 +30,22 @@ public class ProcessedEvents {
      * redelivery, or the same event twice in one poll, is recorded once), as a set the caller may use up.
      */
     public Uni<Set<UUID>> firstDeliveries(List<UUID> eventIds, String topic) {
-        if (eventIds.isEmpty()) {
-            return Uni.createFrom().item(new HashSet<>());
+        Set<UUID> first = new HashSet<>();
+        Uni<Set<UUID>> recorded = Uni.createFrom().item(first);
+        for (int from = 0; from < eventIds.size(); from += CHUNK) {
+            List<UUID> chunk = eventIds.subList(from, Math.min(from + CHUNK, eventIds.size()));
+            recorded = recorded.chain(() -> recordNew(chunk, topic)).invoke(first::addAll).replaceWith(first);
         }
+        return recorded;
+    }
+
+    private static Uni<List<UUID>> recordNew(List<UUID> eventIds, String topic) {
         // A list parameter, not one array: Hibernate caches no plan for it (see docs/decisions, query plans).
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO processed_event (event_id, topic) SELECT DISTINCT id, :topic"
                         + " FROM uuid_list(:ids) AS id ON CONFLICT DO NOTHING RETURNING event_id", UUID.class)
                 .setParameter("ids", eventIds)
                 .setParameter("topic", topic)
-                .getResultList())
-                .map(HashSet::new);
+                .getResultList());
     }
 }
