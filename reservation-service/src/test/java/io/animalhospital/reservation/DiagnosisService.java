@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
 final class DiagnosisService {
 
     /** How the running process was started. */
-    private enum Mode { NORMAL, SLOW, WITHOUT_BROKER }
+    private enum Mode { NORMAL, SLOW, UNHURRIED, WITHOUT_BROKER }
 
     private static QuarkusApp app;
     private static Mode mode;
@@ -40,6 +40,11 @@ final class DiagnosisService {
     /** Running with booking answers delayed beyond reservation-service's timeout: answers get lost. */
     static synchronized void ensureSlow() {
         ensure(Mode.SLOW);
+    }
+
+    /** Running with booking answers taking a second, within reservation-service's timeout. */
+    static synchronized void ensureUnhurried() {
+        ensure(Mode.UNHURRIED);
     }
 
     /**
@@ -97,15 +102,16 @@ final class DiagnosisService {
         int postgresPort = config.getValue("hospital.test.postgres-port", Integer.class);
         String broker = wanted == Mode.WITHOUT_BROKER ? "127.0.0.1:" + closedPort()
                 : config.getValue("kafka.bootstrap.servers", String.class);
-        boolean slow = wanted == Mode.SLOW;
+        boolean delayed = wanted == Mode.SLOW || wanted == Mode.UNHURRIED;
+        int delayMillis = wanted == Mode.SLOW ? 3000 : 1000;
         QuarkusApp launched = new QuarkusApp("diagnosis-service",
                 Path.of("../diagnosis-service/target/quarkus-app/quarkus-run.jar"),
                 port(), Path.of("target/diagnosis-service-" + UUID.randomUUID() + ".log"))
                 .jvm(List.of("-Xmx256m"))
                 .infrastructure(QuarkusApp.PostgresServerAddress.onPort(postgresPort), "diagnosis", broker)
-                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(slow))
-                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MIN", "3000ms")
-                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MAX", "3100ms")
+                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(delayed))
+                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MIN", delayMillis + "ms")
+                .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MAX", (delayMillis + 100) + "ms")
                 .launch();
         app = launched;
         mode = wanted;

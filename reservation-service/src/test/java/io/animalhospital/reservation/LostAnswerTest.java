@@ -69,6 +69,27 @@ class LostAnswerTest {
     }
 
     @Test
+    void aCustomerWhoHangsUpWhileTheSeatIsBookedStillGetsTheWholeReservation() throws IOException {
+        DiagnosisService.ensureUnhurried();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Unhurried", 2, false);
+        String phone = "010-5151-0002";
+
+        // The customer gives up while diagnosis books the seat (it answers after a second, within the timeout).
+        hangUpAfter(Duration.ofMillis(300), placement(scheduleId, phone));
+
+        // The placement ran to its end without its caller: recorded with its seat, its event out, nothing held back.
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("phone", phone)
+                .get("/reservations").then().statusCode(200).extract().jsonPath().getList("id", String.class),
+                ids -> ids.size() == 1).get(0);
+        given().get("/reservations/" + id).then().statusCode(200).body("status", equalTo("RESERVED"));
+        assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(1);
+        List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicContents.upToNow(bootstrapServers, "reservation-events"),
+                        all -> !types(all, id).isEmpty());
+        assertThat(types(published, id)).containsExactly("ReservationPlaced");
+    }
+
+    @Test
     void aPlacementWhoseReleaseFailsStillGivesTheSeatBackWhenTheHoldEnds() {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Unreleased", 2, false);

@@ -21,11 +21,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.billing.domain.BillingDesk;
 import io.animalhospital.billing.domain.ClinicException;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/bills")
 @Produces(MediaType.APPLICATION_JSON)
 public class BillResource {

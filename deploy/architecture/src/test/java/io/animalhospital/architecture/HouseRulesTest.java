@@ -1,5 +1,6 @@
 package io.animalhospital.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,6 +61,13 @@ class HouseRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
                     .map(service -> "io.animalhospital." + service + "..").toArray(String[]::new));
 
+    static final ArchRule everyRequestRunsToItsEnd = classes().that().resideInAPackage(SERVICE + "rest..")
+            .and().areAnnotatedWith(Path.class).and().areNotInterfaces()
+            .should().beAnnotatedWith(DescribedPredicate.describe("@Cancellable(false)",
+                    annotation -> annotation.getRawType().isEquivalentTo(Cancellable.class)
+                            && Boolean.FALSE.equals(annotation.get("value").orElse(true))))
+            .because("a client that hangs up must not cut a request's work in half (docs/decisions/0007)");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -83,7 +95,8 @@ class HouseRulesTest {
                 "repositories use only the domain", repositoriesUseOnlyTheDomain,
                 "clients use only the domain", clientsUseOnlyTheDomain,
                 "services share no code", servicesShareNoCode,
-                "the platform knows no service", thePlatformKnowsNoService);
+                "the platform knows no service", thePlatformKnowsNoService,
+                "every request runs to its end", everyRequestRunsToItsEnd);
         return rules.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(classes)));
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.diagnosis.config.DiagnosisConfig;
 import io.animalhospital.diagnosis.domain.Appointment;
@@ -33,6 +34,7 @@ import io.animalhospital.diagnosis.rest.AppointmentDtos.Decline;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.MoveAppointment;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

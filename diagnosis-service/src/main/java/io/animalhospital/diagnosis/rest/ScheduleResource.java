@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.diagnosis.domain.ScheduleService;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.NewSchedule;
@@ -28,6 +29,7 @@ import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleChange;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleView;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -8,11 +8,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.lookup.domain.ViewRebuild;
 import io.smallrye.mutiny.Uni;
 
 /** Operations on the view itself; for the {@code admin} role once security lands. */
+@Cancellable(false)
 @Path("/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Rebuild the reservation status view from the topics")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.lookup.domain.ClinicException;
 import io.animalhospital.lookup.domain.ClinicException.Reason;
@@ -24,6 +25,7 @@ import io.animalhospital.lookup.domain.StatusDocument;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/reservation-status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reservation status", description = "The reservation status view, built from events; live stream")

@@ -12,12 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.notice.domain.ClinicException;
 import io.animalhospital.notice.domain.Notification;
 import io.animalhospital.notice.domain.NotificationService;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications", description = "What was sent to customers about their reservations, and how it went")
