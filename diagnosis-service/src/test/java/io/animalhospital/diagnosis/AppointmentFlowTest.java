@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -180,6 +182,39 @@ class AppointmentFlowTest {
                 db.count("SELECT count(*) FROM cancelled_reservation WHERE reservation_id = ?", lost) == 1);
         book(lost, scheduleId).then().statusCode(409);
         assertThat(booked(scheduleId)).isZero();
+    }
+
+    /**
+     * The NOT_CONFIRMED cancellation of a placement whose answer was lost arrives while its booking is still in
+     * flight: the booking has added the appointment, not yet committed, and waits for its schedule's row. Whichever
+     * commits first, the seat comes back.
+     */
+    @Test
+    void aCancellationThatArrivesWhileItsBookingCommitsStillGivesTheSeatBack() throws Exception {
+        String scheduleId = ScheduleResourceTest.newSchedule("Dr. Race", 1, false);
+        UUID reservationId = UUID.randomUUID();
+        UUID cancellation = UUID.randomUUID();
+        CompletableFuture<Integer> booking;
+        try (AutoCloseable scheduleRow = db.lock("SELECT * FROM schedule WHERE id = ?::uuid FOR UPDATE", scheduleId)) {
+            booking = CompletableFuture.supplyAsync(() -> book(reservationId, scheduleId).statusCode());
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForLocks() == 1);
+
+            kafka.send("reservation-events", reservationId.toString(),
+                    ReservationEventsFixture.cancelled(cancellation, reservationId, "NOT_CONFIRMED"));
+            // The consumer has either applied it (not seeing the uncommitted appointment) or waits for the booking.
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForLocks() == 2
+                    || db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", cancellation) == 1);
+        }
+
+        assertThat(booking.get(20, TimeUnit.SECONDS)).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> booked(scheduleId) == 0);
+        given().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
+    }
+
+    /** Transactions of this service waiting for a lock another holds. */
+    private static long waitingForLocks() {
+        return db.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'");
     }
 
     @Test

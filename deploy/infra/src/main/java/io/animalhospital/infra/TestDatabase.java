@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read-only look into a service's database from a test, to assert what was (not) written. */
+/** A look into a service's database from a test, to assert what was (not) written (and to hold its locks). */
 public final class TestDatabase {
 
     private final String jdbcUrl;
@@ -50,6 +50,30 @@ public final class TestDatabase {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs a locking select ({@code ... FOR UPDATE}) in a transaction that stays open, holding its row locks, until
+     * the answer is closed: a test stops the service's transactions at a chosen point this way.
+     */
+    public AutoCloseable lock(String selectForUpdate, Object... parameters) {
+        try {
+            Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(selectForUpdate)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.executeQuery().close();
+            }
+            return () -> {
+                try (connection) {
+                    connection.commit();
+                }
+            };
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

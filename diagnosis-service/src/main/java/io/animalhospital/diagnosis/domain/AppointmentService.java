@@ -57,14 +57,20 @@ public class AppointmentService {
                 .flatMap(schedule -> addAndTakeSeat(newAppointment(request, schedule), schedule));
     }
 
-    /** A reservation cancelled before its booking arrived (its answer was lost) must not take a seat now. */
+    /**
+     * A reservation cancelled before its booking arrived (its answer was lost) must not take a seat now. Its
+     * cancellation waits for this booking to commit or roll back ({@link #reservationCancelled}), and this waits
+     * for a cancellation being applied.
+     */
     private Uni<Void> refuseIfCancelled(UUID reservationId) {
-        return appointments.wasCancelled(reservationId).invoke(cancelled -> {
-            if (cancelled) {
-                throw new ClinicException(Reason.RESERVATION_CANCELLED,
-                        "Reservation " + reservationId + " was cancelled before it was booked");
-            }
-        }).replaceWithVoid();
+        return appointments.lockReservation(reservationId)
+                .chain(() -> appointments.wasCancelled(reservationId))
+                .invoke(cancelled -> {
+                    if (cancelled) {
+                        throw new ClinicException(Reason.RESERVATION_CANCELLED,
+                                "Reservation " + reservationId + " was cancelled before it was booked");
+                    }
+                }).replaceWithVoid();
     }
 
     // The seat is taken last: the schedule's row, which every booking of that day needs, stays locked only from
@@ -161,20 +167,22 @@ public class AppointmentService {
 
     /**
      * The reservation was cancelled (by the customer, or because its booking answer was lost): give the seat back.
-     * If the appointment does not exist yet, remember the cancellation so that a late booking is refused.
-     * Called inside the consumer's transaction.
+     * If the appointment does not exist yet, remember the cancellation so that a late booking is refused; a booking
+     * in flight is waited for ({@link Appointments#lockReservation}). Called inside the consumer's transaction.
      */
     public Uni<Void> reservationCancelled(UUID reservationId, CancelReason reason) {
-        return appointments.lockedById(reservationId).flatMap(appointment -> {
-            if (appointment == null) {
-                return appointments.rememberCancelled(reservationId);
-            }
-            if (!appointment.status.isActive()) {
-                LOG.debugf("Cancellation of %s ignored: appointment is %s", reservationId, appointment.status);
-                return Uni.createFrom().voidItem();
-            }
-            return cancel(appointment, reason);
-        });
+        return appointments.lockReservation(reservationId)
+                .chain(() -> appointments.lockedById(reservationId))
+                .flatMap(appointment -> {
+                    if (appointment == null) {
+                        return appointments.rememberCancelled(reservationId);
+                    }
+                    if (!appointment.status.isActive()) {
+                        LOG.debugf("Cancellation of %s ignored: appointment is %s", reservationId, appointment.status);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return cancel(appointment, reason);
+                });
     }
 
     @WithSession

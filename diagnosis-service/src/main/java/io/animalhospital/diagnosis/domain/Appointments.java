@@ -22,6 +22,12 @@ public interface Appointments {
     /** The seat-holding appointments that can still be cancelled (awaiting approval or booked). */
     Uni<List<Appointment>> activeOnSchedule(UUID scheduleId);
 
+    /**
+     * Makes a booking and a cancellation of one reservation take turns until the transaction ends: neither sees
+     * the other's uncommitted insert (the appointment, the remembered cancellation), so without it both could pass.
+     */
+    Uni<Void> lockReservation(UUID reservationId);
+
     /** Remembers a reservation cancelled before its appointment existed, so a late booking is refused. */
     Uni<Void> rememberCancelled(UUID reservationId);
 

@@ -11,6 +11,7 @@ import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.AppointmentStatus;
 import io.animalhospital.diagnosis.domain.Appointments;
 import io.animalhospital.diagnosis.domain.CancelledReservation;
+import io.animalhospital.platform.lock.TransactionLocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -43,6 +44,11 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     public Uni<List<Appointment>> activeOnSchedule(UUID scheduleId) {
         return list("scheduleId = ?1 and status in ?2", scheduleId,
                 List.of(AppointmentStatus.AWAITING_APPROVAL, AppointmentStatus.BOOKED));
+    }
+
+    @Override
+    public Uni<Void> lockReservation(UUID reservationId) {
+        return TransactionLocks.lock("reservation", reservationId);
     }
 
     @Override
