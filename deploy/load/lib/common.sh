@@ -15,8 +15,9 @@
 #   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success
 #                            or Ctrl-C; it is always kept after a failure.
 #   LOAD_RESULTS             folder for the fragments instead of deploy/load/results (gets its own RESULTS.md).
-#   LOAD_WARMUP (240)        seconds of unmeasured load before the measured runs: JIT compilation, pools.
-#                            On 2 cores a JVM still compiles for minutes (the CPU report shows how much).
+#   LOAD_WARMUP (30)         seconds of unmeasured load before the measured runs: JIT compilation, pools.
+#                            On 2 cores a JVM still compiles for minutes after that (the CPU report shows how
+#                            much): the figures are those of a service that has been up for a short while.
 
 LOAD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 LOAD_DIR="$LOAD_ROOT/deploy/load"
@@ -32,7 +33,7 @@ PORT_BASE="${SERVICE_PORT_BASE:-8081}"
 RESERVATION_URL="http://127.0.0.1:$PORT_BASE"
 DIAGNOSIS_URL="http://127.0.0.1:$((PORT_BASE + 1))"
 LOOKUP_URL="http://127.0.0.1:$((PORT_BASE + 4))"
-LOAD_WARMUP="${LOAD_WARMUP:-240}"
+LOAD_WARMUP="${LOAD_WARMUP:-30}"
 
 RUN_DIR=""
 STACK_PID=""
