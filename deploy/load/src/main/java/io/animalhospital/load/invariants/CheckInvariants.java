@@ -15,6 +15,7 @@ import java.util.List;
  *
  * <pre>
  * check-invariants [--settle 120s] [--ids FILE] [--markdown FILE] [--max-print N]
+ * check-invariants --held-seats [--max-print N]
  * </pre>
  * Environment: PG_HOST (127.0.0.1), PG_PORT (15432), PG_USER / PG_PASSWORD (hospital / hospital).
  * Exit status: 0 no violation, 1 violations, 2 the databases could not be read, 64 bad usage.
@@ -32,6 +33,7 @@ public final class CheckInvariants {
         Path ids = null;
         Path markdown = null;
         int maxPrint = 20;
+        boolean heldSeats = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -39,12 +41,16 @@ public final class CheckInvariants {
                     case "--ids" -> ids = Path.of(args[++i]);
                     case "--markdown" -> markdown = Path.of(args[++i]);
                     case "--max-print" -> maxPrint = Integer.parseInt(args[++i]);
+                    case "--held-seats" -> heldSeats = true;
                     case "-h", "--help" -> {
                         usage(System.out);
                         return;
                     }
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
+            }
+            if (heldSeats && (ids != null || markdown != null || !settle.isZero())) {
+                throw new IllegalArgumentException("--held-seats goes with --max-print only");
             }
             if (ids != null && !Files.isReadable(ids)) {
                 throw new IllegalArgumentException("cannot read the ids file " + ids);
@@ -58,6 +64,10 @@ public final class CheckInvariants {
         InvariantChecker checker = new InvariantChecker(env("PG_HOST", "127.0.0.1"),
                 Integer.parseInt(env("PG_PORT", "15432")), env("PG_USER", "hospital"), env("PG_PASSWORD", "hospital"),
                 ids);
+        if (heldSeats) {
+            System.exit(heldSeats(checker, maxPrint));
+            return;
+        }
         System.out.println("Checking SPEC §5 invariants on " + checker.target()
                 + (settle.isZero() ? "" : ", settling for up to " + settle.toSeconds() + " s"));
         CheckResult result = checker.settle(settle, line -> System.out.println("  " + line));
@@ -68,6 +78,30 @@ public final class CheckInvariants {
             System.out.println("Written " + markdown);
         }
         System.exit(result.error() != null ? 2 : result.clean() ? 0 : 1);
+    }
+
+    /**
+     * {@code --held-seats}: the seats held for nobody (see {@link InvariantChecker#checkHeldSeats}), each with its
+     * ids, then a last line "held-seats: N" for scripts ("held-seats: n/a" when the databases cannot be read).
+     * Exit status as for the whole check.
+     */
+    private static int heldSeats(InvariantChecker checker, int maxPrint) {
+        CheckResult result = checker.checkHeldSeats();
+        if (result.error() != null) {
+            System.out.println("Could not read the databases: " + result.error());
+            System.out.println("held-seats: n/a");
+            return 2;
+        }
+        List<String> held = result.violations(Invariant.I2);
+        System.out.println("Seats held for nobody (appointments AWAITING_APPROVAL or BOOKED without a reservation, part "
+                + "of I2) on " + checker.server() + " (databases diagnosis, reservation); read " + result.summaryOfData() + " at "
+                + TIME.format(result.at()));
+        held.subList(0, Math.min(maxPrint, held.size())).forEach(line -> System.out.println("[I2] " + line));
+        if (held.size() > maxPrint) {
+            System.out.println("[I2] ... and " + (held.size() - maxPrint) + " more");
+        }
+        System.out.println("held-seats: " + held.size());
+        return held.isEmpty() ? 0 : 1;
     }
 
     /** The violations (at most {@code maxPrint} per invariant), then one summary line per invariant. */
@@ -149,10 +183,14 @@ public final class CheckInvariants {
     private static void usage(PrintStream out) {
         out.println("""
                 usage: deploy/load/check-invariants [--settle 120s] [--ids FILE] [--markdown FILE] [--max-print N]
+                       deploy/load/check-invariants --held-seats [--max-print N]
                   --settle D     check again every 5 s until clean or D passed (eventual invariants), then report
                   --ids FILE     reservation ids answered 201, one per line: each must exist (invariant 6)
                   --markdown F   also write the result as a markdown fragment
                   --max-print N  violations printed per invariant (default 20)
+                  --held-seats   only the seats held for nobody (part of I2): appointments AWAITING_APPROVAL or
+                                 BOOKED whose reservation does not exist; reads diagnosis and reservation only,
+                                 ends with a line "held-seats: N"
                 environment: PG_HOST (127.0.0.1), PG_PORT (15432), PG_USER, PG_PASSWORD (hospital)
                 exit: 0 clean, 1 violations, 2 databases unreadable
 

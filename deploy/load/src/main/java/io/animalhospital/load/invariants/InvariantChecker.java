@@ -41,6 +41,11 @@ public final class InvariantChecker {
         this.idsFile = idsFile;
     }
 
+    /** "PostgreSQL 127.0.0.1:15432". */
+    public String server() {
+        return "PostgreSQL " + connections.host() + ":" + connections.port();
+    }
+
     public String target() {
         return "PostgreSQL " + connections.host() + ":" + connections.port()
                 + " (databases reservation, diagnosis, billing, notice, lookup)";
@@ -88,6 +93,27 @@ public final class InvariantChecker {
         if (answered != null) {
             nothingLost(state, answered, result);
         }
+        return result;
+    }
+
+    /**
+     * Only the seats held for nobody: appointments holding a seat (AWAITING_APPROVAL or BOOKED) whose reservation
+     * reservation-service does not have, the part of I2 that a placement whose answer was lost leaves behind
+     * until its held NOT_CONFIRMED cancellation goes out (reservation-service's placement hold). Reads diagnosis
+     * and reservation only; the violations are I2's.
+     */
+    public CheckResult checkHeldSeats() {
+        SystemState state;
+        try {
+            state = SystemState.readSeats(connections);
+        } catch (SQLException | RuntimeException e) {
+            return CheckResult.failedToRead(e.getMessage());
+        }
+        CheckResult result = new CheckResult();
+        result.summaryOfData(String.format("%d schedules, %d appointments, %d reservations", state.schedules.size(),
+                state.appointments.size(), state.reservations.size()));
+        heldForNobody(state, result);
+        result.checked(Invariant.I2, state.appointments.size());
         return result;
     }
 
@@ -155,13 +181,10 @@ public final class InvariantChecker {
                 result.violation(Invariant.I2, name + ": unknown status");
             }
         }
+        heldForNobody(s, result);
         for (Appointment a : s.appointments.values()) {
             Reservation r = s.reservations.get(a.reservationId());
-            if (r == null && ACTIVE_APPOINTMENT.contains(a.status())) {
-                result.violation(Invariant.I2, "appointment " + a.reservationId() + " is " + a.status()
-                        + " and holds a seat on schedule " + a.scheduleId()
-                        + " but reservation-service has no such reservation (" + a.changed() + ")");
-            } else if (r == null && "TREATED".equals(a.status())) {
+            if (r == null && "TREATED".equals(a.status())) {
                 result.violation(Invariant.I2, "appointment " + a.reservationId()
                         + " is TREATED but reservation-service has no such reservation");
             } else if (r != null && "TREATED".equals(a.status()) && !"TREATED".equals(r.status())) {
@@ -170,6 +193,17 @@ public final class InvariantChecker {
             }
         }
         result.checked(Invariant.I2, s.reservations.size() + s.appointments.size());
+    }
+
+    /** I2's seats held for nobody: an active appointment whose reservation does not exist. */
+    private static void heldForNobody(SystemState s, CheckResult result) {
+        for (Appointment a : s.appointments.values()) {
+            if (ACTIVE_APPOINTMENT.contains(a.status()) && !s.reservations.containsKey(a.reservationId())) {
+                result.violation(Invariant.I2, "appointment " + a.reservationId() + " is " + a.status()
+                        + " and holds a seat on schedule " + a.scheduleId()
+                        + " but reservation-service has no such reservation (" + a.changed() + ")");
+            }
+        }
     }
 
     // --- 3. one bill per treatment

@@ -77,6 +77,21 @@ final class SystemState {
         return state;
     }
 
+    /**
+     * Only what the seats need: diagnosis (schedules, appointments), then reservation, in that order for the
+     * reason above: a reservation recorded after its appointment is seen whenever its appointment is.
+     */
+    static SystemState readSeats(Connections connections) throws SQLException {
+        SystemState state = new SystemState();
+        try (Connection diagnosis = connections.open("diagnosis")) {
+            state.readDiagnosis(diagnosis);
+        }
+        try (Connection reservation = connections.open("reservation")) {
+            state.readReservations(reservation);
+        }
+        return state;
+    }
+
     private void readNotice(Connection c) throws SQLException {
         query(c, "SELECT event_id, event_type, reservation_id FROM notification", rs -> {
             Notification n = new Notification(uuid(rs, 1), rs.getString(2), uuid(rs, 3));
