@@ -29,12 +29,15 @@ final class ChaosReport {
     }
 
     static String markdown(Run run, LoadDriver driver, List<Outage> outages, List<String> skipped,
-            CheckResult result) {
+            CheckResult result, ServiceLogErrors errors) {
         ChaosRun.Options options = run.options();
         StringBuilder md = new StringBuilder();
         md.append("## Chaos: kill -9 under steady load\n\n");
         md.append("<!-- summary: chaos.violations=").append(result.error() != null ? "n/a" : result.total())
-                .append(" -->\n\n");
+                .append(" -->\n");
+        md.append("<!-- summary: chaos.errors=").append(errors.total() < 0 ? "n/a" : errors.total()).append(" -->\n");
+        md.append("<!-- summary: chaos.errors_outside_outages=")
+                .append(errors.total() < 0 ? "n/a" : errors.outsideOutages()).append(" -->\n\n");
         md.append("Run ").append(TIME.format(run.startedAt())).append(" on commit `").append(System.getProperty("chaos.commit", "unknown")).append("` with `deploy/load/chaos");
         if (!options.arguments.isEmpty()) {
             md.append(' ').append(options.arguments);
@@ -101,8 +104,13 @@ final class ChaosReport {
                 .append(String.format(" (settled in %.0f s; ", run.settled()))
                 .append(result.clean() ? "the checker found the system clean" : result.shortCounts())
                 .append("; details in invariants.md)\n");
+        md.append("- no ERROR in the services' logs: **").append(errors.total() < 0 ? "not counted" : errors.total())
+                .append("**").append(errors.total() > 0 ? " (" + errors.outsideOutages() + " of them outside the "
+                        + "outages, when no part was down; a killed part makes the others log errors while it is down)"
+                        : "").append('\n');
         md.append("- every part recovered: ").append(outages.stream().allMatch(Outage::recovered) && skipped.isEmpty()
                 ? "**yes**" : "**no**").append('\n');
+        md.append('\n').append(errors.markdown());
         md.append(String.format("%nThe whole run took %.0f s (stack start, load with the outages, settle, check).%n",
                 run.wholeRun()));
         md.append("\nPer-second counters, ids answered 201 and every process's log: `deploy/load/target/chaos/` "

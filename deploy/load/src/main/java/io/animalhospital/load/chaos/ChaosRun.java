@@ -141,6 +141,14 @@ public final class ChaosRun {
         double settled = seconds(settleStarted, System.nanoTime());
         CheckInvariants.print(result, 20, System.out);
 
+        // The services' ERROR lines, placed against the outages (kill → recovered; to now if not recovered).
+        Map<String, Path> logs = new LinkedHashMap<>();
+        stack.servicePorts().keySet().forEach(service -> logs.put(service, stack.logFile(service)));
+        List<Instant[]> windows = outages.stream().map(o -> new Instant[] {o.killedAt(),
+                o.recovered() ? o.killedAt().plusMillis(Math.round(o.outage() * 1000)) : Instant.now()}).toList();
+        ServiceLogErrors errors = ServiceLogErrors.count(logs, windows);
+        log("ERROR lines in the services' logs: " + errors.total() + " (" + errors.byService() + ")");
+
         Path results = Files.createDirectories(root.resolve("deploy/load/results"));
         Files.writeString(results.resolve("invariants.md"), CheckInvariants.markdown(result, checker.target()
                 + " of the chaos run's stack, after the load stopped and up to " + options.settle.toSeconds()
@@ -148,7 +156,8 @@ public final class ChaosRun {
         ChaosReport.Run facts = new ChaosReport.Run(options, startedAt, startup, loadSeconds,
                 loadBefore + " when the load began, " + loadAverage() + " at its end", settled,
                 seconds(started, System.nanoTime()));
-        Files.writeString(results.resolve("chaos.md"), ChaosReport.markdown(facts, driver, outages, skipped, result));
+        Files.writeString(results.resolve("chaos.md"),
+                ChaosReport.markdown(facts, driver, outages, skipped, result, errors));
         log("written " + results.resolve("chaos.md") + " and " + results.resolve("invariants.md"));
 
         boolean isolationKept = outages.stream().filter(o -> ChaosReport.SUPPORTING.contains(o.part()))
