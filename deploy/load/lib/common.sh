@@ -2,8 +2,9 @@
 # Shared by deploy/load's scenarios (seed-circuit-breaker, throughput, read-heavy); sourced, not run.
 #
 # What it gives a scenario: a throwaway stack of its own (or the running one), schedules to book on, siege
-# with a private configuration, the event-lag probe, RSS sampling of the five services, and the clean-up that
-# stops everything it started whatever way the scenario ends.
+# with a private configuration, the event-lag probe, RSS sampling of the five services, the machine yardstick at
+# the start and the end (load_init, load_finish), an optional CPU burner, the count of the ERROR lines the
+# services logged, and the clean-up that stops everything it started whatever way the scenario ends.
 #
 # Environment (all optional):
 #   LOAD_STACK=own|running   own (default): start a fresh stack in a temporary state folder and stop it at the
@@ -15,6 +16,11 @@
 #   LOAD_KEEP=1              keep the run's folder (stack state, service logs, siege output) after success
 #                            or Ctrl-C; it is always kept after a failure.
 #   LOAD_RESULTS             folder for the fragments instead of deploy/load/results (gets its own RESULTS.md).
+#   LOAD_YARDSTICK_SECONDS (20)  how long each of the two machine yardsticks runs (at the start and at the end of
+#                            a run: sha256 on every core; 0 for none).
+#   LOAD_BURNER (0)          number of cores kept busy by a CPU burner (a shell busy loop each) from after the
+#                            first yardstick until before the second: LOAD_BURNER=1 plays a neighbour that takes
+#                            one core for the whole run.
 #   LOAD_WARMUP (30)         seconds of unmeasured load before the measured runs: JIT compilation, pools.
 #                            On 2 cores a JVM still compiles for minutes after that (the CPU report shows how
 #                            much): the figures are those of a service that has been up for a short while.
@@ -39,6 +45,7 @@ RUN_DIR=""
 STACK_PID=""
 STACK_PIDS=()
 BACKGROUND_PIDS=()
+LOAD_BURNER_PIDS=()
 LOAD_OK=""
 
 load_log() {
@@ -55,9 +62,6 @@ load_init() {
   SCENARIO="$1"
   # What else kept the machine busy before this run started anything: other stacks, builds (for the fragment).
   LOAD_AVERAGE_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
-  # One core's speed right now, as one more clue when runs differ: on a shared cloud machine the same build
-  # measured half as fast a few hours apart (a single yardstick cannot see every kind of contention, though).
-  LOAD_CPU_YARDSTICK="$(openssl speed -seconds 2 sha256 2>/dev/null | awk '/^sha256 /{sub(/k$/, "", $6); printf "%.0f MB/s", $6 / 1000}')"
   command -v siege >/dev/null || load_die "siege is not installed (Debian: apt-get install siege)"
   for tool in curl jq ss java; do
     command -v "$tool" >/dev/null || load_die "$tool is required"
@@ -70,11 +74,72 @@ load_init() {
   trap 'LOAD_INTERRUPTED=1; exit 130' INT
   trap 'LOAD_INTERRUPTED=1; exit 143' TERM
   load_log "$SCENARIO: run folder $RUN_DIR"
+  # The machine's speed before anything of the run started, as a clue when runs differ: on a shared cloud
+  # machine the same build measured half as fast a few hours apart. load_finish takes it again at the end.
+  LOAD_YARDSTICK_START="$(load_yardstick start)"
+  load_burner_start
 }
 
-load_cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
+# load_yardstick WHEN: the machine's speed with every core busy for LOAD_YARDSTICK_SECONDS (20): one
+# `openssl speed` process per core hashing 8 KB blocks with sha256; prints "2059 MB/s (1026 + 1033)", the sum
+# and each core's share. Long enough to see a neighbour that takes a core for a while, not only a burst.
+load_yardstick() {
+  local seconds="${LOAD_YARDSTICK_SECONDS:-20}" cores figure
+  cores="$(nproc)"
+  if [ "$seconds" = 0 ]; then
+    echo "not taken (LOAD_YARDSTICK_SECONDS=0)"
+    return
+  fi
+  if ! command -v openssl >/dev/null; then
+    echo "not taken (openssl missing)"
+    return
+  fi
+  load_log "machine yardstick ($1): sha256 on $cores cores for $seconds s"
+  # The children report bytes/s ("Got: +F:6:sha256:1026187264.00 from 0"), the parent their sum in 1000s of
+  # bytes/s ("sha256 2058928.13k").
+  figure="$(openssl speed -multi "$cores" -seconds "$seconds" -bytes 8192 sha256 2>/dev/null | awk '
+    /^Got: \+F:[0-9]+:sha256:/ { split($2, f, ":"); part[++n] = sprintf("%.0f", f[4] / 1e6) }
+    /^sha256 / { v = $2; sub(/k$/, "", v); total = v / 1000 }
+    END {
+      if (total == "") exit
+      parts = ""; for (i = 1; i <= n; i++) parts = parts (i > 1 ? " + " : "") part[i]
+      printf "%.0f MB/s (%s)\n", total, parts
+    }')"
+  echo "${figure:-not taken (openssl speed failed)}"
+  load_log "machine yardstick ($1): ${figure:-failed}"
+}
+
+# load_burner_start: LOAD_BURNER busy loops, one core each, until load_finish (or the clean-up) stops them.
+load_burner_start() {
+  local i
+  LOAD_BURNER_PIDS=()
+  case "${LOAD_BURNER:-0}" in
+    0) return 0 ;;
+    [1-9] | [1-9][0-9]) ;;
+    *) load_die "LOAD_BURNER must be a number of cores (1 for one), not '$LOAD_BURNER'" ;;
+  esac
+  for ((i = 0; i < LOAD_BURNER; i++)); do
+    bash -c 'while :; do :; done' &
+    LOAD_BURNER_PIDS+=("$!")
+    BACKGROUND_PIDS+=("$!")
+  done
+  load_log "CPU burner: $LOAD_BURNER busy loop(s) for the whole run (pids ${LOAD_BURNER_PIDS[*]})"
+}
+
+# load_finish: the end of a run, before its fragment is written: counts the ERROR lines the services logged
+# (load_errors_count), stops the burner, the RSS sampler and every other background job, stops an own stack
+# (its JVM options are kept for the header first) and takes the machine yardstick again in the same conditions
+# as at the start: nothing of the run's running.
+load_finish() {
+  load_errors_count
+  LOAD_JVM_OPTIONS="$(load_jvm_options)"
+  load_stop_background
+  load_stop_stack
+  LOAD_YARDSTICK_END="$(load_yardstick end)"
+}
+
+# Stops the background jobs that are still running (siege, the probe, the RSS sampler, the burner).
+load_stop_background() {
   local pid
   for pid in "${BACKGROUND_PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
@@ -82,6 +147,13 @@ load_cleanup() {
   for pid in "${BACKGROUND_PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  BACKGROUND_PIDS=()
+}
+
+load_cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  load_stop_background
   load_stop_stack
   if { [ -n "$LOAD_OK" ] || [ -n "${LOAD_INTERRUPTED:-}" ]; } && [ "${LOAD_KEEP:-}" != 1 ]; then
     rm -rf "$RUN_DIR"
@@ -111,6 +183,7 @@ load_start_stack() {
   if [ "${LOAD_STACK:-own}" = running ]; then
     load_log "using the running stack on ports $PORT_BASE-$((PORT_BASE + 4)) (LOAD_STACK=running)"
     load_await_ready 10 || load_die "the stack on $PORT_BASE-$((PORT_BASE + 4)) is not ready"
+    load_logs_mark
     return
   fi
   [ "${LOAD_STACK:-own}" = own ] || load_die "LOAD_STACK must be own or running"
@@ -131,7 +204,7 @@ load_start_stack() {
     >"$RUN_DIR/stack.log" 2>&1 &
   STACK_PID=$!
   local waited=0
-  until grep -q 'all five services ready' "$RUN_DIR/stack.log"; do
+  until grep -qs 'all five services ready' "$RUN_DIR/stack.log"; do
     if ! kill -0 "$STACK_PID" 2>/dev/null; then
       tail -n 30 "$RUN_DIR/stack.log" >&2
       STACK_PID=""
@@ -153,6 +226,92 @@ load_start_stack() {
     STACK_PIDS+=("$(head -1 "$RUN_DIR/stack/postgres/data/postmaster.pid")")
   fi
   load_log "stack ready: $(grep -o 'all five services ready in [0-9.]* s' "$RUN_DIR/stack.log")"
+  load_logs_mark
+}
+
+# load_logs_mark: where each service logs and how far its log went, in $RUN_DIR/logs.mark ("service offset
+# file"), so that load_errors_count reads this run's lines only. An own stack's services log to
+# $RUN_DIR/stack/logs/<service>-service.log (LocalStack), counted from the start (start-up included). A running
+# stack's log is the file its JVM writes its output to (/proc/<pid>/fd/1; deploy/local/run's are under
+# deploy/local/.state/logs), counted from its size now; none found (another user's process, a terminal): not
+# counted.
+load_logs_mark() {
+  local service port=$PORT_BASE pid file offset
+  : >"$RUN_DIR/logs.mark"
+  for service in "${LOAD_SERVICES[@]}"; do
+    file="" offset=0
+    if [ "${LOAD_STACK:-own}" = own ]; then
+      file="$RUN_DIR/stack/logs/$service-service.log"
+    else
+      pid="$(load_pid_on_port "$port")"
+      file="$(readlink -f "/proc/${pid:-0}/fd/1" 2>/dev/null || true)"
+      if [ -n "$file" ] && [ -f "$file" ]; then
+        offset="$(stat -c %s "$file")"
+      else
+        file=""
+      fi
+    fi
+    echo "$service $offset $file" >>"$RUN_DIR/logs.mark"
+    port=$((port + 1))
+  done
+}
+
+# The lines a service logged at level ERROR, in Quarkus's default format ("2026-12-02 00:44:41,214 ERROR
+# [category] (thread) message"): the level field, not the word inside a message; a stack trace's further lines
+# are part of the one entry.
+LOAD_ERROR_LINE='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(,[0-9]+)? +ERROR +\['
+
+# load_errors_count: the ERROR lines each service logged since load_logs_mark, in $RUN_DIR/errors.<service>;
+# LOAD_ERRORS: their number in all ("n/a" when no service's log was found), LOAD_ERRORS_BY: "reservation 0,
+# diagnosis 2, ..." ("not counted" for a log not found).
+load_errors_count() {
+  local service offset file count counted=""
+  LOAD_ERRORS=0
+  LOAD_ERRORS_BY=""
+  while read -r service offset file; do
+    if [ -z "$file" ] || [ ! -f "$file" ]; then
+      LOAD_ERRORS_BY+="${LOAD_ERRORS_BY:+, }$service not counted (no log found)"
+      continue
+    fi
+    tail -c +"$((offset + 1))" "$file" | grep -E "$LOAD_ERROR_LINE" >"$RUN_DIR/errors.$service" || true
+    count="$(wc -l <"$RUN_DIR/errors.$service")"
+    LOAD_ERRORS=$((LOAD_ERRORS + count))
+    LOAD_ERRORS_BY+="${LOAD_ERRORS_BY:+, }$service $count"
+    counted=1
+  done <"$RUN_DIR/logs.mark"
+  [ -n "$counted" ] || LOAD_ERRORS=n/a
+  load_log "ERROR lines in the services' logs: $LOAD_ERRORS ($LOAD_ERRORS_BY)"
+}
+
+# load_errors_row: the targets-table row for the count (after load_errors_count, i.e. load_finish).
+load_errors_row() {
+  echo "| no ERROR in the services' logs | $LOAD_ERRORS ($LOAD_ERRORS_BY) |" \
+    "$(if [ "$LOAD_ERRORS" = n/a ]; then echo "not counted"; else load_verdict [ "$LOAD_ERRORS" = 0 ]; fi) |"
+}
+
+# load_errors_details KEY: where the count comes from, the first distinct messages of each service that logged
+# ERRORs (at most 3 each, with how often each came), and the summary line KEY.errors.
+load_errors_details() {
+  local service offset file where
+  if [ "${LOAD_STACK:-own}" = own ]; then
+    where="the run folder's \`stack/logs/<service>-service.log\`, from the stack's start"
+  else
+    where="each service's log file (its JVM's output), from the run's start"
+  fi
+  echo "ERROR lines the services logged (lines whose level field is ERROR, in $where): $LOAD_ERRORS_BY."
+  while read -r service offset file; do
+    [ -s "$RUN_DIR/errors.$service" ] || continue
+    echo
+    echo "$service-service, the first distinct messages (\`${file#"$RUN_DIR"/}\`):"
+    echo
+    # Without time and thread, so that the same failure on two threads is one message; cut to 240 characters.
+    sed -E 's/^[0-9-]+ [0-9:,]+ +ERROR +(\[[^]]*\]) \([^)]*\) /\1 /' "$RUN_DIR/errors.$service" | cut -c1-240 | tr '`' "'" \
+      | awk '!($0 in seen) { order[++n] = $0 } { seen[$0]++ }
+        END { for (i = 1; i <= n && i <= 3; i++) printf "- %d × `%s`\n", seen[order[i]], order[i]
+              if (n > 3) printf "- ... and %d other messages\n", n - 3 }'
+  done <"$RUN_DIR/logs.mark"
+  echo
+  echo "<!-- summary: $1.errors=$LOAD_ERRORS -->"
 }
 
 # The stack runs from a copy of the built services (and of the stack's own classes), taken at the start: other
@@ -408,9 +567,20 @@ load_fragment_header() {
   echo "## $1"
   echo
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$dirty; $(nproc) cores; stack: ${LOAD_STACK:-own}" \
-    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options $(load_jvm_options));" \
-    "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores);" \
-    "one core's speed then: sha256 of 8 KB blocks at ${LOAD_CPU_YARDSTICK:-? (openssl missing)} (\`openssl speed sha256\`)."
+    "(services on $PORT_BASE-$((PORT_BASE + 4)); JVM options ${LOAD_JVM_OPTIONS:-$(load_jvm_options)});" \
+    "load average $LOAD_AVERAGE_BEFORE before the run started (anything much above 0 means other work shared the cores)."
+  echo
+  echo "Machine yardstick (sha256 of 8 KB blocks on all $(nproc) cores for ${LOAD_YARDSTICK_SECONDS:-20} s," \
+    "\`openssl speed -multi $(nproc) -bytes 8192 -seconds ${LOAD_YARDSTICK_SECONDS:-20} sha256\`, the sum and each core's):" \
+    "${LOAD_YARDSTICK_START:-not taken} at the start, before anything of the run started;" \
+    "${LOAD_YARDSTICK_END:-not taken} at the end, $(if [ "${LOAD_STACK:-own}" = own ]; then echo "after the stack had stopped"; else echo "the running stack idle"; fi)." \
+    "Lower figures or uneven cores mean something else took CPU meanwhile."
+  if [ ${#LOAD_BURNER_PIDS[@]} -gt 0 ]; then
+    echo
+    echo "**CPU burner on (\`LOAD_BURNER=${LOAD_BURNER}\`): $(if [ ${#LOAD_BURNER_PIDS[@]} = 1 ]; then echo "a busy loop wanting one core"; else echo "${#LOAD_BURNER_PIDS[@]} busy loops wanting a core each"; fi)" \
+      "ran from after the first yardstick to before the second, the whole run long, competing with the stack and siege" \
+      "for the cores.** What it got is \"burner\" in the CPU figures; it counts among the other processes' share."
+  fi
 }
 
 # load_publish FRAGMENT_FILE NAME: moves a finished fragment into results/ and regenerates RESULTS.md.
@@ -478,6 +648,14 @@ load_cpu_mark() {
     # The lag probe, when one runs through the window (it is started before and waited for after).
     if [ -n "${PROBE_PID:-}" ] && kill -0 "$PROBE_PID" 2>/dev/null; then
       echo "lag-probe $(load_proc_ticks "$PROBE_PID")"
+    fi
+    # The CPU burner (LOAD_BURNER), when one runs.
+    if [ ${#LOAD_BURNER_PIDS[@]} -gt 0 ]; then
+      local pid burner=0
+      for pid in "${LOAD_BURNER_PIDS[@]}"; do
+        burner=$((burner + $(load_proc_ticks "$pid")))
+      done
+      echo "burner $burner"
     fi
     # This shell's waited-for children (siege, curl, the probe once waited for), in centiseconds. `times`
     # must run in this very shell: in a pipe or $(...) it would report a subshell's children.
@@ -575,14 +753,21 @@ load_cpu_report() {
     }' "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }
 
+# " (the CPU burner included)" when one ran: for the warnings about other processes' share.
+load_burner_note() {
+  [ ${#LOAD_BURNER_PIDS[@]} -gt 0 ] && echo " (the CPU burner included)"
+  return 0
+}
+
 # load_cpu_others FROM TO: the share (%) of the machine's CPU that went to processes other than the stack,
-# siege and the probe during the window: well above 0, the figures of that window are not the system's own.
+# siege and the probe during the window (the CPU burner included: it plays such a process): well above 0, the
+# figures of that window are not the system's own.
 load_cpu_others() {
   awk -v hz="$(getconf CLK_TCK)" '
     FILENAME == ARGV[1] { before[$1] = $2; next }
     { delta = $2 - before[$1]
       if ($1 == "machine_all") all = delta; else if ($1 == "machine_busy") busy = delta
-      else if ($1 == "children") ours += delta / 100 * hz; else if ($1 != "jit") ours += delta }
+      else if ($1 == "children") ours += delta / 100 * hz; else if ($1 != "jit" && $1 != "burner") ours += delta }
     END { rest = busy - ours; if (rest < 0) rest = 0; printf "%.0f\n", (all > 0 ? 100 * rest / all : 0) }' \
     "$RUN_DIR/cpu.$1" "$RUN_DIR/cpu.$2"
 }
@@ -592,7 +777,7 @@ load_cpu_warning() {
   local others
   others="$(load_cpu_others "$1" "$2")"
   if [ "$others" -gt 10 ]; then
-    echo "**Other processes on the machine used $others % of its CPU during this run: the figures above are not the system's own.**"
+    echo "**Other processes on the machine used $others % of its CPU during this run$(load_burner_note): the figures above are not the system's own.**"
     echo
   fi
 }
