@@ -90,6 +90,25 @@ class LostAnswerTest {
     }
 
     @Test
+    void customersWhoHangUpAtOnceLeaveNoPlacementCutInHalf() throws IOException {
+        DiagnosisService.ensureRunning();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Hasty", 20, false);
+        String phone = "010-5151-0003";
+
+        for (int i = 0; i < 10; i++) {
+            sendAndHangUp(Duration.ofMillis(20), placement(scheduleId, phone));
+        }
+
+        // Every seat diagnosis booked belongs to a reservation recorded here: none was cut off between the two.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> appointments = DiagnosisService.appointmentsOn(scheduleId);
+            return !appointments.isEmpty() && given().queryParam("phone", phone).get("/reservations").then()
+                    .statusCode(200).extract().jsonPath().getList("id", String.class).containsAll(appointments);
+        });
+        assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(DiagnosisService.appointmentsOn(scheduleId).size());
+    }
+
+    @Test
     void aPlacementWhoseReleaseFailsStillGivesTheSeatBackWhenTheHoldEnds() {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Unreleased", 2, false);
@@ -198,6 +217,19 @@ class LostAnswerTest {
         return "POST " + reservations.getPath() + " HTTP/1.1\r\nHost: " + reservations.getHost() + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body;
+    }
+
+    /** Sends the request and closes the connection after {@code patience}, answered or not. */
+    private void sendAndHangUp(Duration patience, String request) throws IOException {
+        try (Socket socket = new Socket(reservations.getHost(), reservations.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.setSoTimeout((int) patience.toMillis());
+            try {
+                socket.getInputStream().read();
+            } catch (SocketTimeoutException expected) {
+                // hung up
+            }
+        }
     }
 
     /** Sends the request and closes the connection without reading the answer, as an impatient client does. */

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.reservation.domain.ReservationService;
 import io.animalhospital.reservation.domain.ReservationService.Details;
@@ -29,6 +30,7 @@ import io.animalhospital.reservation.rest.ReservationDtos.ReservationChange;
 import io.animalhospital.reservation.rest.ReservationDtos.ReservationView;
 import io.smallrye.mutiny.Uni;
 
+@Cancellable(false)
 @Path("/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
