@@ -43,11 +43,13 @@ public final class LocalStack {
 
     /**
      * Five JVMs, PostgreSQL and Kafka share a small machine: a small heap and code cache, the serial collector,
-     * and the native heap given back periodically keep each service near 250 MB RSS under load (measured with
-     * deploy/load/throughput; metaspace alone is ~100 MB). MALLOC_ARENA_MAX=2 is set beside them.
+     * and the native heap given back periodically keep each service small (metaspace alone is ~100 MB);
+     * MALLOC_ARENA_MAX=2 is set beside them. C1 only: on two cores the C2 compilers of five JVMs took a third of
+     * the CPU of a measured minute and never finished; C1 alone doubled placements per second at 50 users and
+     * compiles in the first seconds (deploy/load/results/runtime.md, decision 0008).
      */
     static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k "
-            + "-XX:MaxDirectMemorySize=32m -XX:CICompilerCount=2 -XX:+UnlockExperimentalVMOptions "
+            + "-XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions "
             + "-XX:TrimNativeHeapInterval=5000";
 
     private final Path root;

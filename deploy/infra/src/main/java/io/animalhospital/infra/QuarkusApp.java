@@ -85,6 +85,13 @@ public final class QuarkusApp {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Compact object headers: smaller objects, and the layout the build recorded the AOT cache with.
+        command.add("-XX:+UseCompactObjectHeaders");
+        Path aotCache = jar.resolveSibling("app.aot");
+        if (Files.exists(aotCache)) {
+            // Classes loaded and linked ahead, as the build's start-up recorded them (JEP 483).
+            command.add("-XX:AOTCache=" + aotCache);
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
