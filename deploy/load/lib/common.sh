@@ -319,6 +319,8 @@ load_errors_details() {
 # and change what is measured halfway. Builds what is missing first, as deploy/local/run does.
 load_snapshot_build() {
   local missing=() service
+  # One snapshot per run: a scenario that starts several stacks (cold-start) starts them all on the same build.
+  [ -d "$RUN_DIR/build/infra-classes" ] && return 0
   [ -f "$LOAD_ROOT/deploy/infra/target/classes/infra-classpath.txt" ] || missing+=(deploy/infra)
   [ -f "$LOAD_ROOT/deploy/kafka-broker/target/classes/kafka-classpath.txt" ] || missing+=(deploy/kafka-broker)
   for service in "${LOAD_SERVICES[@]}"; do
