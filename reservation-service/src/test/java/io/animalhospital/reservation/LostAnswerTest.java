@@ -219,32 +219,25 @@ class LostAnswerTest {
                 + "\r\n\r\n" + body;
     }
 
-    /** Sends the request and closes the connection after {@code patience}, answered or not. */
-    private void sendAndHangUp(Duration patience, String request) throws IOException {
-        try (Socket socket = new Socket(reservations.getHost(), reservations.getPort())) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.setSoTimeout((int) patience.toMillis());
-            try {
-                socket.getInputStream().read();
-            } catch (SocketTimeoutException expected) {
-                // hung up
-            }
-        }
-    }
-
-    /** Sends the request and closes the connection without reading the answer, as an impatient client does. */
-    private void hangUpAfter(Duration patience, String request) throws IOException {
+    /** Sends the request and closes the connection after {@code patience}; true if an answer began before. */
+    private boolean sendAndHangUp(Duration patience, String request) throws IOException {
         try (Socket socket = new Socket(reservations.getHost(), reservations.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             socket.setSoTimeout((int) patience.toMillis());
             try {
-                int read = socket.getInputStream().read();
-                throw new AssertionError("the placement answered within " + patience + " (" + read + ")");
+                return socket.getInputStream().read() >= 0;
             } catch (SocketTimeoutException expected) {
-                // hung up
+                return false; // hung up
             }
+        }
+    }
+
+    /** Hangs up without reading, as an impatient client does; the answer must not have begun by then. */
+    private void hangUpAfter(Duration patience, String request) throws IOException {
+        if (sendAndHangUp(patience, request)) {
+            throw new AssertionError("the placement answered within " + patience);
         }
     }
 }
