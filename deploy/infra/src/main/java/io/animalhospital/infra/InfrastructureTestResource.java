@@ -18,6 +18,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * initArgs = @ResourceArg(name = "database", value = "reservation"))}; the optional init argument
  * {@code companions} (e.g. "diagnosis") also creates those databases and reserves a port for each
  * ({@code hospital.test.<name>-port}) for a neighbour service the tests run with {@link QuarkusApp}.
+ * Keycloak (realm {@value KeycloakServer#REALM}, its data in the same PostgreSQL) starts beside the broker, set up
+ * for {@link TestIdentity}; the init argument {@code identity=false} leaves it out.
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,12 +28,15 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     private Path baseDir;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private boolean identity = true;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         String names = initArgs.getOrDefault("companions", "");
         companions = names.isBlank() ? List.of() : List.of(names.split(","));
+        identity = Boolean.parseBoolean(initArgs.getOrDefault("identity", "true"));
     }
 
     @Override
@@ -40,9 +45,24 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             // Readable by others: as root, the cluster below runs as the postgres user.
             baseDir = Files.createTempDirectory("animal-hospital-test-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            postgres = new PostgresServer(baseDir.resolve("postgres"), Processes.freePort(), false)
-                    .start(java.util.stream.Stream.concat(Stream.of(database), companions.stream()).toList());
-            kafka = new KafkaBroker(baseDir.resolve("kafka"), Processes.freePort(), Processes.freePort(), 3).start();
+            List<String> databases = new java.util.ArrayList<>(List.of(database));
+            databases.addAll(companions);
+            if (identity) {
+                databases.add(KeycloakServer.DATABASE);
+            }
+            postgres = new PostgresServer(baseDir.resolve("postgres"), Processes.freePort(), false).start(databases);
+            kafka = new KafkaBroker(baseDir.resolve("kafka"), Processes.freePort(), Processes.freePort(), 3);
+            if (identity) {
+                // Side by side: Keycloak's start is the longest of the three.
+                keycloak = new KeycloakServer(baseDir.resolve("keycloak"), Processes.freePort(), Processes.freePort(),
+                        postgres, KeycloakServer.randomSecret(), KeycloakServer.randomSecret());
+                java.util.concurrent.CompletableFuture<KafkaBroker> broker =
+                        java.util.concurrent.CompletableFuture.supplyAsync(kafka::start);
+                keycloak.start();
+                broker.join();
+            } else {
+                kafka.start();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,8 +72,15 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "hospital.test.postgres-port", String.valueOf(postgres.port())));
+                "hospital.test.postgres-port", String.valueOf(postgres.port()),
+                "hospital.test.postgres-dir", baseDir.resolve("postgres").toString()));
         // A companion service (run by the tests with QuarkusApp) gets its own database and a reserved port.
+        if (identity) {
+            config.putAll(TestIdentity.setUp(keycloak));
+            config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+            config.put("quarkus.oidc-client.auth-server-url", keycloak.realmUrl());
+            config.put("quarkus.oidc-client.credentials.secret", keycloak.serviceClientSecret());
+        }
         for (String companion : companions) {
             config.put("hospital.test." + companion + "-port", String.valueOf(Processes.freePort()));
         }
@@ -62,6 +89,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public void stop() {
+        if (keycloak != null) {
+            keycloak.stop();
+        }
         if (kafka != null) {
             kafka.stop();
         }

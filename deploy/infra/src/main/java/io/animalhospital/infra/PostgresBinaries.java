@@ -95,7 +95,7 @@ final class PostgresBinaries {
     }
 
     /** Below the temporary folder, which every user may traverse (a home folder may not be). */
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         String configured = System.getenv("ANIMAL_HOSPITAL_CACHE");
         return configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("java.io.tmpdir"), "animal-hospital-cache");
