@@ -269,10 +269,12 @@ public final class KeycloakServer {
 
         /**
          * Build options: fixed, so that every server can start {@code --optimized} (no build at start-up). Local
-         * caches: several servers on one machine must not find each other and form a cluster.
+         * caches: several servers on one machine must not find each other and form a cluster. No account console
+         * or account API: a customer's phone is what they own, so nobody may change their own after registering
+         * (staff change it in the admin console).
          */
         private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--cache=local",
-                "--health-enabled=true");
+                "--health-enabled=true", "--features-disabled=account,account-api");
 
         private Distribution() {
         }

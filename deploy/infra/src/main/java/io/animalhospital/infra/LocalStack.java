@@ -13,14 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole system on this machine: PostgreSQL, a Kafka broker and the five services (packaged jars),
+ * The whole system on this machine: PostgreSQL, a Kafka broker, Keycloak and the five services (packaged jars),
  * with data kept in a state directory across restarts. Ctrl-C or SIGTERM stops everything it started.
  *
  * <pre>
  * LocalStack [--infra-only]
  * </pre>
  * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
- * SERVICE_PORT_BASE (8081),
+ * KEYCLOAK_PORT (8180; its management port is the next one), SERVICE_PORT_BASE (8081),
  * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
  */
 public final class LocalStack {
@@ -40,6 +40,21 @@ public final class LocalStack {
     /** The parts besides the five services that {@link #kill(String)} and {@link #restart(String)} know. */
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
+    public static final String KEYCLOAK = "keycloak";
+
+    /**
+     * The demo accounts of {@code keycloak/local-development.json}: LOCAL DEVELOPMENT ONLY, their passwords are
+     * published here and in the README.
+     */
+    public static final Map<String, String> DEMO_ACCOUNTS = new LinkedHashMap<>();
+    static {
+        DEMO_ACCOUNTS.put("customer", "customer-local-only");
+        DEMO_ACCOUNTS.put("staff", "staff-local-only");
+        DEMO_ACCOUNTS.put("admin", "admin-local-only");
+    }
+
+    /** The local-development client that allows the password grant (curl, the load scenarios). */
+    public static final String CLI_CLIENT = "animal-hospital-cli";
 
     /**
      * Five JVMs, PostgreSQL and Kafka share a small machine: a small heap and code cache, the serial collector,
@@ -59,6 +74,7 @@ public final class LocalStack {
     private int kafkaPort;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private KeycloakServer keycloak;
 
     /**
      * A stack whose data lives in {@code state}; also driven in-process by the chaos run, which kills and
@@ -93,21 +109,34 @@ public final class LocalStack {
         long started = System.nanoTime();
         pgPort = Integer.parseInt(env("PG_PORT", "15432"));
         kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
-        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1)) {
+        int keycloakPort = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
+        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1, keycloakPort, keycloakPort + 1)) {
             if (Processes.portOpen(port)) {
                 throw new IllegalStateException("port " + port + " is in use (is a stack already running?); "
-                        + "choose others with PG_PORT / KAFKA_PORT");
+                        + "choose others with PG_PORT / KAFKA_PORT / KEYCLOAK_PORT");
             }
         }
         Path logs = Files.createDirectories(state.resolve("logs"));
         log("state directory: " + state);
         postgres = new PostgresServer(state.resolve("postgres"), pgPort, true);
-        postgres.start(List.copyOf(SERVICES.keySet()));
+        postgres.start(databases());
         log("PostgreSQL   127.0.0.1:" + pgPort + "  (user " + PostgresServer.USER + ", log " + postgres.logFile() + ")");
         kafka = new KafkaBroker(state.resolve("kafka"), kafkaPort, kafkaPort + 1, 3);
-        kafka.start();
+        keycloak = new KeycloakServer(state.resolve("keycloak"), keycloakPort, keycloakPort + 1, postgres,
+                localSecret("admin-password"), localSecret("reservation-service-secret"));
+        // Side by side: both take seconds, neither needs the other.
+        java.util.concurrent.CompletableFuture<KafkaBroker> broker =
+                java.util.concurrent.CompletableFuture.supplyAsync(kafka::start);
+        keycloak.start();
+        keycloak.importIntoRealm(KeycloakServer.resource("keycloak/local-development.json"));
+        broker.join();
         log("Kafka        " + kafka.bootstrapServers() + "  (log " + kafka.logFile() + ")");
+        log("Keycloak     " + keycloak.url() + "  (realm " + KeycloakServer.REALM + "; admin console " + keycloak.url()
+                + "/admin: admin / " + localSecret("admin-password") + " — local only; log " + keycloak.logFile() + ")");
         if (infraOnly) {
+            logAccounts();
+            log("reservation-service's client secret for quarkus dev: export QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(cat "
+                    + state.resolve("keycloak/reservation-service-secret") + ")");
             log("infrastructure ready; live-code a service with: cd <service> && ../mvnw quarkus:dev");
             log("Ctrl-C stops it.");
             return;
@@ -123,7 +152,45 @@ public final class LocalStack {
             log(String.format("%-12s http://127.0.0.1:%d   (Swagger UI /q/swagger-ui, log %s)",
                     service.getKey(), service.getValue(), logs.resolve(service.getKey() + "-service.log")));
         }
+        logAccounts();
         log("Ctrl-C stops everything.");
+    }
+
+    private void logAccounts() {
+        log("Demo accounts (LOCAL DEVELOPMENT ONLY, published passwords):");
+        DEMO_ACCOUNTS.forEach((user, password) -> log(String.format("  %-9s password %s", user, password)));
+        log("A token for curl:  curl -s -d grant_type=password -d client_id=" + CLI_CLIENT
+                + " -d username=customer -d password=customer-local-only " + keycloak.tokenEndpoint() + " | jq -r .access_token");
+    }
+
+    /** The services' databases and Keycloak's. */
+    private static List<String> databases() {
+        List<String> databases = new ArrayList<>(SERVICES.keySet());
+        databases.add(KeycloakServer.DATABASE);
+        return databases;
+    }
+
+    /**
+     * A secret this machine made up on the stack's first start and keeps in the state directory (Keycloak's
+     * bootstrap administrator, reservation-service's client secret): never in the repository.
+     */
+    private String localSecret(String name) {
+        try {
+            Path file = state.resolve("keycloak").resolve(name);
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, KeycloakServer.randomSecret());
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The local Keycloak, for the load scenarios' tokens. */
+    public KeycloakServer keycloak() {
+        return keycloak;
     }
 
     private QuarkusApp startService(String name, int port, Path logs) {
@@ -134,6 +201,9 @@ public final class LocalStack {
                 .infrastructure(postgres, name, kafka.bootstrapServers())
                 .env("MALLOC_ARENA_MAX", env("MALLOC_ARENA_MAX", "2"))
                 .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
+                .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())
+                .env("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloak.realmUrl())
+                .env("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", keycloak.serviceClientSecret())
                 .launch();
         log("started " + name + "-service (pid " + app.process().map(ProcessHandle::pid).orElse(-1L) + ")");
         return app;
@@ -148,9 +218,9 @@ public final class LocalStack {
         return pgPort;
     }
 
-    /** postgres, kafka, then the five services: every part that can be killed and restarted. */
+    /** postgres, kafka, keycloak, then the five services: every part that can be killed and restarted. */
     public List<String> parts() {
-        List<String> parts = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        List<String> parts = new ArrayList<>(List.of(POSTGRES, KAFKA, KEYCLOAK));
         parts.addAll(SERVICES.keySet());
         return parts;
     }
@@ -160,6 +230,7 @@ public final class LocalStack {
         return switch (part) {
             case POSTGRES -> postgres.process();
             case KAFKA -> kafka.process();
+            case KEYCLOAK -> keycloak.process();
             default -> service(part).process();
         };
     }
@@ -169,6 +240,7 @@ public final class LocalStack {
         switch (part) {
             case POSTGRES -> postgres.kill();
             case KAFKA -> kafka.kill();
+            case KEYCLOAK -> keycloak.kill();
             default -> service(part).kill();
         }
         log("killed " + part + " (SIGKILL)");
@@ -180,8 +252,9 @@ public final class LocalStack {
      */
     public void restart(String part) {
         switch (part) {
-            case POSTGRES -> postgres.start(List.copyOf(SERVICES.keySet()));
+            case POSTGRES -> postgres.start(databases());
             case KAFKA -> kafka.start();
+            case KEYCLOAK -> keycloak.start();
             default -> service(part).launch();
         }
         log("restarted " + part + process(part).map(p -> " (pid " + p.pid() + ")").orElse(""));
@@ -196,6 +269,7 @@ public final class LocalStack {
         return switch (part) {
             case POSTGRES -> postgres.logFile();
             case KAFKA -> kafka.logFile();
+            case KEYCLOAK -> keycloak.logFile();
             default -> service(part).log();
         };
     }
@@ -213,6 +287,9 @@ public final class LocalStack {
         log("stopping...");
         services.values().forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
         services.values().forEach(QuarkusApp::stop);
+        if (keycloak != null) {
+            keycloak.stop();
+        }
         if (kafka != null) {
             kafka.stop();
         }
