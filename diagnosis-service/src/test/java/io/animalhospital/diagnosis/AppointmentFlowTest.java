@@ -1,5 +1,7 @@
 package io.animalhospital.diagnosis;
 
+import static io.animalhospital.diagnosis.Api.asReservationService;
+import static io.animalhospital.diagnosis.Api.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,8 +51,9 @@ class AppointmentFlowTest {
         kafka.close();
     }
 
+    /** reservation-service's booking call, with its service account's token. */
     static Response book(UUID reservationId, String scheduleId) {
-        return given().contentType(ContentType.JSON)
+        return asReservationService().contentType(ContentType.JSON)
                 .body("{\"reservationId\":\"" + reservationId + "\",\"scheduleId\":\"" + scheduleId
                         + "\",\"petName\":\"Bori\",\"reason\":\"vaccination\"}")
                 .post("/appointments");
@@ -119,12 +122,12 @@ class AppointmentFlowTest {
         book(reservationId, scheduleId).then().statusCode(201).body("status", equalTo("AWAITING_APPROVAL"));
         // Treating before approval is an invalid transition: 409 and no event.
         treat(reservationId).then().statusCode(409);
-        given().post("/appointments/" + reservationId + "/approve").then().statusCode(200)
+        asStaff().post("/appointments/" + reservationId + "/approve").then().statusCode(200)
                 .body("status", equalTo("BOOKED"));
-        given().post("/appointments/" + reservationId + "/approve").then().statusCode(409);
+        asStaff().post("/appointments/" + reservationId + "/approve").then().statusCode(409);
         treat(reservationId).then().statusCode(200).body("status", equalTo("TREATED"))
                 .body("medicalRecord.items[0].code", equalTo("VACCINE"));
-        given().contentType(ContentType.JSON).body("{\"reason\":\"too late\"}")
+        asStaff().contentType(ContentType.JSON).body("{\"reason\":\"too late\"}")
                 .post("/appointments/" + reservationId + "/decline").then().statusCode(409);
 
         List<ConsumerRecord<String, String>> mine = await().atMost(Duration.ofSeconds(20))
@@ -146,12 +149,12 @@ class AppointmentFlowTest {
         for (UUID id : List.of(declined, first, second)) {
             book(id, scheduleId).then().statusCode(201);
         }
-        given().contentType(ContentType.JSON).body("{\"reason\":\"vet is ill\"}")
+        asStaff().contentType(ContentType.JSON).body("{\"reason\":\"vet is ill\"}")
                 .post("/appointments/" + declined + "/decline").then().statusCode(200).body("status", equalTo("CANCELLED"));
         assertThat(booked(scheduleId)).isEqualTo(2);
 
-        given().delete("/schedules/" + scheduleId).then().statusCode(200).body("withdrawn", equalTo(true));
-        given().get("/appointments/" + first).then().statusCode(200).body("status", equalTo("CANCELLED"))
+        asStaff().delete("/schedules/" + scheduleId).then().statusCode(200).body("withdrawn", equalTo(true));
+        asStaff().get("/appointments/" + first).then().statusCode(200).body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("SCHEDULE_WITHDRAWN"));
         book(UUID.randomUUID(), scheduleId).then().statusCode(409);
 
@@ -173,7 +176,7 @@ class AppointmentFlowTest {
         kafka.send("reservation-events", reservationId.toString(),
                 ReservationEventsFixture.cancelled(reservationId, "CUSTOMER"));
         await().atMost(Duration.ofSeconds(20)).until(() -> booked(scheduleId) == 0);
-        given().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
+        asStaff().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
 
         // A booking whose answer was lost: the NOT_CONFIRMED cancellation may arrive before the booking commits.
         UUID lost = UUID.randomUUID();
@@ -208,7 +211,7 @@ class AppointmentFlowTest {
 
         assertThat(booking.get(20, TimeUnit.SECONDS)).isEqualTo(201);
         await().atMost(Duration.ofSeconds(20)).until(() -> booked(scheduleId) == 0);
-        given().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
+        asStaff().get("/appointments/" + reservationId).then().body("status", equalTo("CANCELLED"));
     }
 
     /** Transactions of this service waiting for a lock another holds. */
@@ -222,10 +225,10 @@ class AppointmentFlowTest {
         String scheduleId = ScheduleResourceTest.newSchedule("Dr. Strict", 1, false);
         UUID reservationId = UUID.randomUUID();
         book(reservationId, scheduleId).then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"doctor\":\"\",\"items\":[{\"code\":\"X\",\"quantity\":0}]}")
+        asStaff().contentType(ContentType.JSON).body("{\"doctor\":\"\",\"items\":[{\"code\":\"X\",\"quantity\":0}]}")
                 .post("/appointments/" + reservationId + "/treatment").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
-        given().get("/appointments/" + reservationId).then().body("status", equalTo("BOOKED"));
+        asStaff().get("/appointments/" + reservationId).then().body("status", equalTo("BOOKED"));
         treat(UUID.randomUUID()).then().statusCode(404);
     }
 
@@ -234,13 +237,13 @@ class AppointmentFlowTest {
         return json.replace(" ", "");
     }
 
-    private static Response move(UUID reservationId, String scheduleId) {
-        return given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + scheduleId + "\"}")
+    static Response move(UUID reservationId, String scheduleId) {
+        return asReservationService().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + scheduleId + "\"}")
                 .put("/appointments/" + reservationId + "/schedule");
     }
 
-    private static Response treat(UUID reservationId) {
-        return given().contentType(ContentType.JSON)
+    static Response treat(UUID reservationId) {
+        return asStaff().contentType(ContentType.JSON)
                 .body("{\"doctor\":\"Dr. Approve\",\"medicalOpinion\":\"healthy\",\"treatment\":\"vaccinated\","
                         + "\"prescription\":\"rest\",\"items\":[{\"code\":\"VACCINE\",\"quantity\":1}]}")
                 .post("/appointments/" + reservationId + "/treatment");

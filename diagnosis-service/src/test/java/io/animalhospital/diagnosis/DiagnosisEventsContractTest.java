@@ -1,6 +1,7 @@
 package io.animalhospital.diagnosis;
 
-import static io.restassured.RestAssured.given;
+import static io.animalhospital.diagnosis.Api.asReservationService;
+import static io.animalhospital.diagnosis.Api.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,18 +40,18 @@ class DiagnosisEventsContractTest {
         UUID cut = UUID.randomUUID();
 
         AppointmentFlowTest.book(treated, approval).then().statusCode(201);
-        given().post("/appointments/" + treated + "/approve").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + open + "\"}")
+        asStaff().post("/appointments/" + treated + "/approve").then().statusCode(200);
+        asReservationService().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + open + "\"}")
                 .put("/appointments/" + treated + "/schedule").then().statusCode(200);
-        given().contentType(ContentType.JSON)
+        asStaff().contentType(ContentType.JSON)
                 .body("{\"doctor\":\"Dr. Open\",\"medicalOpinion\":\"otitis\",\"treatment\":\"ear drops\","
                         + "\"prescription\":null,\"items\":[{\"code\":\"EXAM\",\"quantity\":1}]}")
                 .post("/appointments/" + treated + "/treatment").then().statusCode(200);
         AppointmentFlowTest.book(declined, open).then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"vet is ill\"}")
+        asStaff().contentType(ContentType.JSON).body("{\"reason\":\"vet is ill\"}")
                 .post("/appointments/" + declined + "/decline").then().statusCode(200);
         AppointmentFlowTest.book(cut, withdrawn).then().statusCode(201);
-        given().delete("/schedules/" + withdrawn).then().statusCode(200);
+        asStaff().delete("/schedules/" + withdrawn).then().statusCode(200);
 
         Set<String> mine = Set.of(treated.toString(), declined.toString(), cut.toString());
         try (TestKafka kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));

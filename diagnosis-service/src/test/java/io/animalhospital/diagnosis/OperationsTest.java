@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Health, metrics and OpenAPI stay open, without a token (SPEC §7): Kubernetes and Prometheus have none. */
 @QuarkusTest
 class OperationsTest {
 

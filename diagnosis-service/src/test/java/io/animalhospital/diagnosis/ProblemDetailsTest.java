@@ -1,5 +1,6 @@
 package io.animalhospital.diagnosis;
 
+import static io.animalhospital.diagnosis.Api.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -20,8 +21,8 @@ class ProblemDetailsTest {
 
     @Test
     void unreadableBody() {
-        problem(given().contentType(ContentType.JSON).body("{\"vet\":").post("/schedules"), 400);
-        problem(given().contentType(ContentType.JSON).body("{\"capacity\":").patch("/schedules/" + UUID.randomUUID()), 400);
+        problem(asStaff().contentType(ContentType.JSON).body("{\"vet\":").post("/schedules"), 400);
+        problem(asStaff().contentType(ContentType.JSON).body("{\"capacity\":").patch("/schedules/" + UUID.randomUUID()), 400);
     }
 
     @Test
@@ -41,8 +42,14 @@ class ProblemDetailsTest {
 
     @Test
     void bodyOver64KiB() {
-        problem(given().contentType(ContentType.JSON).body("{\"vet\":\"" + "x".repeat(70 * 1024) + "\"}")
+        problem(asStaff().contentType(ContentType.JSON).body("{\"vet\":\"" + "x".repeat(70 * 1024) + "\"}")
                 .post("/schedules"), 413);
+    }
+
+    @Test
+    void noTokenAndTheWrongRole() {
+        problem(given().get("/appointments/" + UUID.randomUUID()), 401);
+        problem(Api.as(Api.identity().customer("010-1234-5678")).get("/appointments/" + UUID.randomUUID()), 403);
     }
 
     private static void problem(Response response, int status) {

@@ -1,9 +1,12 @@
 package io.animalhospital.diagnosis;
 
+import static io.animalhospital.diagnosis.Api.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.LocalDate;
@@ -18,7 +21,7 @@ import io.restassured.http.ContentType;
 class ScheduleResourceTest {
 
     static String newSchedule(String vet, int capacity, boolean approval) {
-        return given().contentType(ContentType.JSON)
+        return asStaff().contentType(ContentType.JSON)
                 .body("{\"vet\":\"" + vet + "\",\"date\":\"" + LocalDate.now().plusDays(3) + "\",\"capacity\":" + capacity
                         + ",\"approvalRequired\":" + approval + "}")
                 .post("/schedules").then().statusCode(201).extract().path("id");
@@ -27,19 +30,23 @@ class ScheduleResourceTest {
     @Test
     void createGetSearchResize() {
         String vet = "Dr. " + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON)
+        String id = asStaff().contentType(ContentType.JSON)
                 .body("{\"vet\":\"" + vet + "\",\"date\":\"" + LocalDate.now().plusDays(1) + "\",\"capacity\":3}")
                 .post("/schedules").then().statusCode(201)
                 .header("Location", containsString("/schedules/"))
                 .body("capacity", equalTo(3)).body("booked", equalTo(0)).body("available", equalTo(3))
                 .body("approvalRequired", equalTo(false))
+                .body("createdBy.name", equalTo("staff Test")).body("createdBy.at", notNullValue())
+                .body("updatedBy", nullValue())
                 .extract().path("id");
+        // Anyone reads schedules: no token needed.
         given().get("/schedules/" + id).then().statusCode(200).body("vet", equalTo(vet));
         given().queryParam("vet", vet).queryParam("date", LocalDate.now().plusDays(1).toString())
                 .get("/schedules").then().statusCode(200).body("id", hasItem(id));
-        given().contentType(ContentType.JSON).body("{\"capacity\":10,\"approvalRequired\":true}")
+        asStaff().contentType(ContentType.JSON).body("{\"capacity\":10,\"approvalRequired\":true}")
                 .patch("/schedules/" + id).then().statusCode(200)
-                .body("capacity", equalTo(10)).body("available", equalTo(10)).body("approvalRequired", equalTo(true));
+                .body("capacity", equalTo(10)).body("available", equalTo(10)).body("approvalRequired", equalTo(true))
+                .body("updatedBy.name", equalTo("staff Test"));
     }
 
     @Test
@@ -48,9 +55,9 @@ class ScheduleResourceTest {
         for (int i = 0; i < 2; i++) {
             AppointmentFlowTest.book(UUID.randomUUID(), id).then().statusCode(201);
         }
-        given().contentType(ContentType.JSON).body("{\"capacity\":1}").patch("/schedules/" + id).then()
+        asStaff().contentType(ContentType.JSON).body("{\"capacity\":1}").patch("/schedules/" + id).then()
                 .statusCode(409).contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).body("{\"capacity\":2}").patch("/schedules/" + id).then()
+        asStaff().contentType(ContentType.JSON).body("{\"capacity\":2}").patch("/schedules/" + id).then()
                 .statusCode(200).body("available", equalTo(0));
     }
 
@@ -72,7 +79,7 @@ class ScheduleResourceTest {
     }
 
     private static void post(String body, int status) {
-        var response = given().contentType(ContentType.JSON).body(body).post("/schedules").then().statusCode(status);
+        var response = asStaff().contentType(ContentType.JSON).body(body).post("/schedules").then().statusCode(status);
         if (status == 400) {
             response.contentType(startsWith("application/problem+json")).body("status", equalTo(400));
         }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,4 +58,24 @@ public class Appointment extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "approved_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "approved_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "approved_by_at"))
+    public StaffAction approvedBy;
+
+    /** Staff who declined it, or who withdrew its schedule. */
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "declined_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "declined_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "declined_by_at"))
+    public StaffAction declinedBy;
+
+    /** Staff who recorded the treatment (the medical record's author; {@code doctor} is the vet who treated). */
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "recorded_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "recorded_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "recorded_by_at"))
+    public StaffAction recordedBy;
 }

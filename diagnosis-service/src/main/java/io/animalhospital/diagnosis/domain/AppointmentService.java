@@ -1,6 +1,8 @@
 package io.animalhospital.diagnosis.domain;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,11 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.animalhospital.diagnosis.domain.ClinicException.Reason;
+import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Appointments: booking and moving seats (reservation-service's calls), approval, decline, treatment. */
+/**
+ * Appointments: booking and moving seats (reservation-service's calls), approval, decline, treatment (staff's, each
+ * recorded with who did it).
+ */
 @ApplicationScoped
 public class AppointmentService {
 
@@ -22,11 +28,15 @@ public class AppointmentService {
     private final Appointments appointments;
     private final Schedules schedules;
     private final DiagnosisEvents events;
+    private final Clock clinicClock;
 
-    public AppointmentService(Appointments appointments, Schedules schedules, DiagnosisEvents events) {
+    /** @param clinicClock in the clinic's time zone: its "today" decides which days have passed */
+    public AppointmentService(Appointments appointments, Schedules schedules, DiagnosisEvents events,
+            Clock clinicClock) {
         this.appointments = appointments;
         this.schedules = schedules;
         this.events = events;
+        this.clinicClock = clinicClock;
     }
 
     /** The outcome of a booking call: the appointment, its schedule, and whether this call created it. */
@@ -39,7 +49,7 @@ public class AppointmentService {
 
     /**
      * Takes one seat atomically and creates the appointment. Idempotent per reservation: a repeated call returns
-     * the existing appointment and takes no second seat.
+     * the existing appointment and takes no second seat. A day that has passed at the clinic takes no booking.
      */
     @WithTransaction
     public Uni<Booking> book(BookingRequest request) {
@@ -53,7 +63,7 @@ public class AppointmentService {
 
     private Uni<Booking> bookNew(BookingRequest request) {
         return refuseIfCancelled(request.reservationId())
-                .flatMap(ignored -> schedule(request.scheduleId()))
+                .flatMap(ignored -> notPassed(request.scheduleId()))
                 .flatMap(schedule -> addAndTakeSeat(newAppointment(request, schedule), schedule));
     }
 
@@ -99,8 +109,8 @@ public class AppointmentService {
     }
 
     /**
-     * Moves the seat to another schedule, all or nothing: if the new one is full the old seat is kept. The move's
-     * event reaches reservation-service even if this call's answer does not.
+     * Moves the seat to another schedule, all or nothing: if the new one is full, withdrawn or its day has passed,
+     * the old seat is kept. The move's event reaches reservation-service even if this call's answer does not.
      */
     @WithTransaction
     public Uni<Booking> move(UUID reservationId, UUID scheduleId) {
@@ -111,7 +121,8 @@ public class AppointmentService {
 
     private Uni<Booking> moveSeat(Appointment appointment, UUID scheduleId) {
         UUID previous = appointment.scheduleId;
-        return takeSeat(scheduleId)
+        return notPassed(scheduleId)
+                .chain(() -> takeSeat(scheduleId))
                 .call(ignored -> schedules.releaseSeat(previous))
                 .call(schedule -> {
                     appointment.scheduleId = scheduleId;
@@ -123,32 +134,37 @@ public class AppointmentService {
     }
 
     @WithTransaction
-    public Uni<Appointment> approve(UUID reservationId) {
+    public Uni<Appointment> approve(UUID reservationId, Caller caller) {
+        StaffAction action = StaffAction.by(caller, Instant.now(clinicClock));
         return locked(reservationId).call(appointment -> {
             if (appointment.status != AppointmentStatus.AWAITING_APPROVAL) {
                 throw new ClinicException(Reason.NOT_AWAITING_APPROVAL,
                         "Appointment " + reservationId + " is " + appointment.status);
             }
             appointment.status = AppointmentStatus.BOOKED;
-            appointment.updatedAt = Instant.now();
+            appointment.updatedAt = action.at();
+            appointment.approvedBy = action;
             return events.approved(appointment);
         });
     }
 
     /** Staff decline an awaiting or booked appointment: the seat comes back, the reservation is cancelled. */
     @WithTransaction
-    public Uni<Appointment> decline(UUID reservationId, String note) {
+    public Uni<Appointment> decline(UUID reservationId, String note, Caller caller) {
+        StaffAction action = StaffAction.by(caller, Instant.now(clinicClock));
         return locked(reservationId).call(appointment -> {
             if (!appointment.status.isActive()) {
                 throw new ClinicException(Reason.NOT_DECLINABLE,
                         "Appointment " + reservationId + " is " + appointment.status);
             }
+            appointment.declinedBy = action;
             return cancel(appointment, CancelReason.DECLINED).call(() -> events.declined(appointment, note));
         });
     }
 
     @WithTransaction
-    public Uni<Appointment> treat(UUID reservationId, MedicalRecord record) {
+    public Uni<Appointment> treat(UUID reservationId, MedicalRecord record, Caller caller) {
+        StaffAction action = StaffAction.by(caller, Instant.now(clinicClock));
         return locked(reservationId).call(appointment -> {
             if (appointment.status != AppointmentStatus.BOOKED) {
                 throw new ClinicException(Reason.NOT_TREATABLE, "Appointment " + reservationId + " is "
@@ -160,7 +176,8 @@ public class AppointmentService {
             appointment.treatment = record.treatment();
             appointment.prescription = record.prescription();
             appointment.items = List.copyOf(record.items());
-            appointment.updatedAt = Instant.now();
+            appointment.updatedAt = action.at();
+            appointment.recordedBy = action;
             return events.treated(appointment);
         });
     }
@@ -219,6 +236,16 @@ public class AppointmentService {
                 throw ClinicException.noSeat(schedule);
             }
         }));
+    }
+
+    /** The schedule, if its day has not passed in the clinic's time zone (409 otherwise). */
+    private Uni<Schedule> notPassed(UUID scheduleId) {
+        return schedule(scheduleId).invoke(schedule -> {
+            LocalDate today = LocalDate.now(clinicClock);
+            if (schedule.hasPassed(today)) {
+                throw ClinicException.dayPassed(schedule, today);
+            }
+        });
     }
 
     private Uni<Schedule> schedule(UUID scheduleId) {

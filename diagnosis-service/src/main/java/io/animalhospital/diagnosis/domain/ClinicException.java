@@ -1,5 +1,7 @@
 package io.animalhospital.diagnosis.domain;
 
+import java.time.LocalDate;
+
 /** A business answer the caller must see as a precise client error, never as a server fault; rest maps the reason. */
 public class ClinicException extends RuntimeException {
 
@@ -14,7 +16,11 @@ public class ClinicException extends RuntimeException {
         NOT_DECLINABLE,
         NOT_TREATABLE,
         APPOINTMENT_NOT_ACTIVE,
-        CAPACITY_BELOW_BOOKINGS
+        CAPACITY_BELOW_BOOKINGS,
+        /** The schedule's day is over in the clinic's time zone: it can be neither booked nor moved onto. */
+        DAY_PASSED,
+        /** A new schedule for a day that is already over in the clinic's time zone (bad input, not a conflict). */
+        DATE_IN_PAST
     }
 
     private final Reason reason;
@@ -34,6 +40,17 @@ public class ClinicException extends RuntimeException {
 
     public static ClinicException appointmentNotFound(Object id) {
         return new ClinicException(Reason.APPOINTMENT_NOT_FOUND, "No appointment with id " + id);
+    }
+
+    /** Worded for the customer, to whom reservation-service passes it on. */
+    public static ClinicException dayPassed(Schedule schedule, LocalDate today) {
+        return new ClinicException(Reason.DAY_PASSED, "The clinic day " + schedule.date + " has passed; please choose "
+                + "a day from " + today + " on");
+    }
+
+    public static ClinicException dateInPast(LocalDate date, LocalDate today) {
+        return new ClinicException(Reason.DATE_IN_PAST, "The date " + date + " has passed at the clinic; the first "
+                + "day a schedule can be opened for is " + today);
     }
 
     /** No seat could be taken on the schedule: it is full, or withdrawn. */

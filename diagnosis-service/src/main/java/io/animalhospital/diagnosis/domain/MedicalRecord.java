@@ -14,12 +14,4 @@ public record MedicalRecord(
         @NotBlank @Size(max = 4000) String treatment,
         @Size(max = 4000) String prescription,
         @NotNull @Size(max = 100) List<@Valid @NotNull BillableItem> items) {
-
-    public static MedicalRecord of(Appointment appointment) {
-        if (appointment.doctor == null) {
-            return null;
-        }
-        return new MedicalRecord(appointment.doctor, appointment.medicalOpinion, appointment.treatment,
-                appointment.prescription, appointment.items == null ? List.of() : appointment.items);
-    }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -43,7 +45,31 @@ public class Schedule extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "created_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "created_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "created_by_at"))
+    public StaffAction createdBy;
+
+    /** The last change by staff (resize, approval setting, withdrawal); seats taken and given back are not. */
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "updated_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "updated_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "updated_by_at"))
+    public StaffAction updatedBy;
+
+    @Embedded
+    @AttributeOverride(name = "subject", column = @Column(name = "withdrawn_by_subject"))
+    @AttributeOverride(name = "name", column = @Column(name = "withdrawn_by_name"))
+    @AttributeOverride(name = "at", column = @Column(name = "withdrawn_by_at"))
+    public StaffAction withdrawnBy;
+
     public int available() {
         return withdrawn ? 0 : capacity - booked;
+    }
+
+    /** Whether the schedule's day is over, {@code today} being the clinic's (its time zone). */
+    public boolean hasPassed(LocalDate today) {
+        return date.isBefore(today);
     }
 }

@@ -1,5 +1,6 @@
 package io.animalhospital.diagnosis.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,35 +9,47 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animalhospital.diagnosis.domain.ClinicException.Reason;
+import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Staff's side of schedules: create, resize, withdraw. */
+/**
+ * Staff's side of schedules: create, resize, withdraw, each recorded with who did it. Reading them is open to anyone.
+ */
 @ApplicationScoped
 public class ScheduleService {
 
     private final Schedules schedules;
     private final Appointments appointments;
     private final DiagnosisEvents events;
+    private final Clock clinicClock;
 
-    public ScheduleService(Schedules schedules, Appointments appointments, DiagnosisEvents events) {
+    /** @param clinicClock in the clinic's time zone: its "today" decides which days have passed */
+    public ScheduleService(Schedules schedules, Appointments appointments, DiagnosisEvents events, Clock clinicClock) {
         this.schedules = schedules;
         this.appointments = appointments;
         this.events = events;
+        this.clinicClock = clinicClock;
     }
 
+    /** A day that has passed at the clinic cannot be opened (400): nobody could book it. */
     @WithTransaction
-    public Uni<Schedule> create(String vet, LocalDate date, int capacity, boolean approvalRequired) {
+    public Uni<Schedule> create(String vet, LocalDate date, int capacity, boolean approvalRequired, Caller caller) {
+        LocalDate today = LocalDate.now(clinicClock);
+        if (date.isBefore(today)) {
+            return Uni.createFrom().failure(ClinicException.dateInPast(date, today));
+        }
         Schedule schedule = new Schedule();
         schedule.id = UUID.randomUUID();
         schedule.vet = vet.strip();
         schedule.date = date;
         schedule.capacity = capacity;
         schedule.approvalRequired = approvalRequired;
-        schedule.createdAt = Instant.now();
+        schedule.createdAt = Instant.now(clinicClock);
         schedule.updatedAt = schedule.createdAt;
+        schedule.createdBy = StaffAction.by(caller, schedule.createdAt);
         return schedules.add(schedule);
     }
 
@@ -52,7 +65,8 @@ public class ScheduleService {
 
     /** Capacity may not go below the seat-holding appointments; both changes are optional. */
     @WithTransaction
-    public Uni<Schedule> update(UUID id, Integer capacity, Boolean approvalRequired) {
+    public Uni<Schedule> update(UUID id, Integer capacity, Boolean approvalRequired, Caller caller) {
+        StaffAction action = StaffAction.by(caller, Instant.now(clinicClock));
         // The row lock makes concurrent seat-taking wait, so "booked" is exact while we compare.
         return locked(id).invoke(schedule -> {
             if (schedule.withdrawn) {
@@ -68,7 +82,8 @@ public class ScheduleService {
             if (approvalRequired != null) {
                 schedule.approvalRequired = approvalRequired;
             }
-            schedule.updatedAt = Instant.now();
+            schedule.updatedAt = action.at();
+            schedule.updatedBy = action;
         });
     }
 
@@ -77,26 +92,31 @@ public class ScheduleService {
      * SCHEDULE_WITHDRAWN so that its reservation ends CANCELLED_BY_CLINIC.
      */
     @WithTransaction
-    public Uni<Schedule> withdraw(UUID id) {
-        return locked(id)
-                .call(schedule -> schedule.withdrawn ? Uni.createFrom().voidItem() : cancelAppointmentsOn(id))
-                .invoke(schedule -> {
+    public Uni<Schedule> withdraw(UUID id, Caller caller) {
+        StaffAction action = StaffAction.by(caller, Instant.now(clinicClock));
+        return locked(id).call(schedule -> schedule.withdrawn
+                ? Uni.createFrom().voidItem() // withdrawn before: the first withdrawal stays on record
+                : cancelAppointmentsOn(id, action).invoke(() -> {
                     schedule.withdrawn = true;
                     schedule.booked = 0;
-                    schedule.updatedAt = Instant.now();
-                });
+                    schedule.updatedAt = action.at();
+                    schedule.updatedBy = action;
+                    schedule.withdrawnBy = action;
+                }));
     }
 
-    private Uni<List<Void>> cancelAppointmentsOn(UUID scheduleId) {
+    private Uni<List<Void>> cancelAppointmentsOn(UUID scheduleId, StaffAction action) {
         return appointments.activeOnSchedule(scheduleId).flatMap(active -> Multi.createFrom().iterable(active)
-                .onItem().transformToUniAndConcatenate(this::withdrawn)
+                .onItem().transformToUniAndConcatenate(appointment -> withdrawn(appointment, action))
                 .collect().asList());
     }
 
-    private Uni<Void> withdrawn(Appointment appointment) {
+    /** Cancelled by whoever withdrew the schedule: to its reservation, a decline by the clinic. */
+    private Uni<Void> withdrawn(Appointment appointment, StaffAction action) {
         appointment.status = AppointmentStatus.CANCELLED;
         appointment.cancelReason = CancelReason.SCHEDULE_WITHDRAWN;
-        appointment.updatedAt = Instant.now();
+        appointment.updatedAt = action.at();
+        appointment.declinedBy = action;
         return events.declined(appointment, null);
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.DiagnosisEvents;
 import io.animalhospital.diagnosis.domain.Schedule;
+import io.animalhospital.diagnosis.domain.StaffAction;
 import io.animalhospital.platform.outbox.DomainEvent;
 import io.animalhospital.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -32,13 +33,13 @@ public class DiagnosisEventsOutbox implements DiagnosisEvents {
     @Override
     public Uni<Void> approved(Appointment a) {
         return append(new AppointmentApproved(UUID.randomUUID(), a.updatedAt, a.reservationId, a.scheduleId,
-                a.status.name()));
+                a.status.name(), Staff.of(a.approvedBy)));
     }
 
     @Override
     public Uni<Void> declined(Appointment a, String note) {
         return append(new AppointmentDeclined(UUID.randomUUID(), a.updatedAt, a.reservationId, a.scheduleId,
-                a.cancelReason.name(), note, a.status.name()));
+                a.cancelReason.name(), note, a.status.name(), Staff.of(a.declinedBy)));
     }
 
     @Override
@@ -51,7 +52,7 @@ public class DiagnosisEventsOutbox implements DiagnosisEvents {
     public Uni<Void> treated(Appointment a) {
         List<Item> items = a.items.stream().map(i -> new Item(i.code(), i.quantity())).toList();
         return append(new Treated(UUID.randomUUID(), a.updatedAt, a.reservationId, a.scheduleId, a.status.name(),
-                new Record(a.doctor, a.medicalOpinion, a.treatment, a.prescription, items)));
+                new Record(a.doctor, a.medicalOpinion, a.treatment, a.prescription, items, Staff.of(a.recordedBy))));
     }
 
     private Uni<Void> append(DomainEvent event) {
@@ -59,12 +60,15 @@ public class DiagnosisEventsOutbox implements DiagnosisEvents {
     }
 
     public record AppointmentApproved(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId,
-            String status) implements DomainEvent {
+            String status, Staff approvedBy) implements DomainEvent {
     }
 
-    /** {@code reason}: DECLINED (by staff, {@code note} says why) or SCHEDULE_WITHDRAWN. */
+    /**
+     * {@code reason}: DECLINED (by staff, {@code note} says why) or SCHEDULE_WITHDRAWN; {@code declinedBy}: who
+     * declined, or withdrew the schedule.
+     */
     public record AppointmentDeclined(UUID eventId, Instant occurredAt, UUID reservationId, UUID scheduleId,
-            String reason, String note, String status) implements DomainEvent {
+            String reason, String note, String status, Staff declinedBy) implements DomainEvent {
     }
 
     /** The seat moved from {@code previousScheduleId} to {@code scheduleId}: docs/decisions/0012-appointment-moved-event.md. */
@@ -76,9 +80,17 @@ public class DiagnosisEventsOutbox implements DiagnosisEvents {
             Record medicalRecord) implements DomainEvent {
     }
 
-    /** The medical record as billing and the status view read it. */
+    /** The medical record as billing and the status view read it; {@code recordedBy}: who on the staff entered it. */
     public record Record(String doctor, String medicalOpinion, String treatment, String prescription,
-            List<Item> items) {
+            List<Item> items, Staff recordedBy) {
+    }
+
+    /** Who on the staff made the decision (the event's {@code occurredAt} says when). Optional in the contract. */
+    public record Staff(String subject, String name) {
+
+        static Staff of(StaffAction action) {
+            return action == null ? null : new Staff(action.subject(), action.name());
+        }
     }
 
     public record Item(String code, int quantity) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +33,14 @@ import io.animalhospital.diagnosis.rest.AppointmentDtos.AppointmentView;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.BookAppointment;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.Decline;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.MoveAppointment;
+import io.animalhospital.platform.security.CurrentCaller;
+import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * The booking calls are reservation-service's alone (its service account; not even staff may make them); staff
+ * (admin included) decide on and treat appointments and read them (SPEC §7).
+ */
 @Cancellable(false)
 @Path("/appointments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,13 +50,16 @@ public class AppointmentResource {
 
     private final AppointmentService service;
     private final DiagnosisConfig.BookingDelay delay;
+    private final CurrentCaller currentCaller;
 
-    public AppointmentResource(AppointmentService service, DiagnosisConfig config) {
+    public AppointmentResource(AppointmentService service, DiagnosisConfig config, CurrentCaller currentCaller) {
         this.service = service;
         this.delay = config.bookingDelay();
+        this.currentCaller = currentCaller;
     }
 
     @POST
+    @RolesAllowed(Roles.RESERVATION_SERVICE)
     @Operation(summary = "Book a seat for a reservation (reservation-service's call; idempotent per reservationId)")
     public Uni<Response> book(@Valid @NotNull BookAppointment request) {
         return service.book(new BookingRequest(request.reservationId(), request.scheduleId(), request.petName(),
@@ -63,6 +73,7 @@ public class AppointmentResource {
 
     @PUT
     @Path("/{reservationId}/schedule")
+    @RolesAllowed(Roles.RESERVATION_SERVICE)
     @Operation(summary = "Move the seat to another schedule, all or nothing (reservation-service's call)")
     public Uni<AppointmentView> move(@PathParam("reservationId") UUID reservationId,
             @Valid @NotNull MoveAppointment request) {
@@ -73,32 +84,38 @@ public class AppointmentResource {
     @POST
     @Path("/{reservationId}/approve")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> approve(@PathParam("reservationId") UUID reservationId) {
-        return service.approve(reservationId).flatMap(this::view);
+        return service.approve(reservationId, currentCaller.get()).flatMap(this::view);
     }
 
     @POST
     @Path("/{reservationId}/decline")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> decline(@PathParam("reservationId") UUID reservationId, @Valid Decline request) {
-        return service.decline(reservationId, request == null ? null : request.reason()).flatMap(this::view);
+        return service.decline(reservationId, request == null ? null : request.reason(), currentCaller.get())
+                .flatMap(this::view);
     }
 
     @POST
     @Path("/{reservationId}/treatment")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Operation(summary = "Record the treatment; the appointment becomes TREATED and billing follows")
     public Uni<AppointmentView> treat(@PathParam("reservationId") UUID reservationId,
             @Valid @NotNull MedicalRecord record) {
-        return service.treat(reservationId, record).flatMap(this::view);
+        return service.treat(reservationId, record, currentCaller.get()).flatMap(this::view);
     }
 
     @GET
     @Path("/{reservationId}")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> get(@PathParam("reservationId") UUID reservationId) {
         return service.get(reservationId).flatMap(this::view);
     }
 
     @GET
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<List<AppointmentView>> bySchedule(@QueryParam("scheduleId") @NotNull UUID scheduleId) {
         return service.bySchedule(scheduleId).map(onSchedule -> onSchedule.appointments().stream()
                 .map(a -> AppointmentView.of(a, onSchedule.schedule())).toList());

@@ -1,5 +1,8 @@
 package io.animalhospital.diagnosis.rest;
 
+import java.net.URI;
+import java.util.List;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -18,6 +21,12 @@ public class ClinicProblems {
     @ServerExceptionMapper
     public Response clinic(ClinicException e, UriInfo uri) {
         Reason reason = e.reason();
+        if (reason == Reason.DATE_IN_PAST) {
+            // Bad input like any other invalid field: named, so a form can point at it.
+            return new Problem(URI.create(Problem.TYPE_BASE + slug(reason)), title(reason), 400, e.getMessage(),
+                    uri.getPath(), List.of(new Problem.Violation("date", "must be today or later at the clinic")))
+                    .toResponse();
+        }
         return Problem.typed(slug(reason), status(reason), title(reason), e.getMessage(), uri.getPath()).toResponse();
     }
 
@@ -28,6 +37,7 @@ public class ClinicProblems {
     private static int status(Reason reason) {
         return switch (reason) {
             case SCHEDULE_NOT_FOUND, APPOINTMENT_NOT_FOUND -> 404;
+            case DATE_IN_PAST -> 400;
             default -> 409;
         };
     }
@@ -44,6 +54,8 @@ public class ClinicProblems {
             case NOT_TREATABLE -> "Cannot record treatment";
             case APPOINTMENT_NOT_ACTIVE -> "Appointment not active";
             case CAPACITY_BELOW_BOOKINGS -> "Capacity below bookings";
+            case DAY_PASSED -> "This day has passed";
+            case DATE_IN_PAST -> "Date in the past";
         };
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,8 +29,11 @@ import io.animalhospital.diagnosis.domain.ScheduleService;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.NewSchedule;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleChange;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleView;
+import io.animalhospital.platform.security.CurrentCaller;
+import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+/** Anyone reads schedules and their availability; staff (admin included) open, resize and withdraw them (SPEC §7). */
 @Cancellable(false)
 @Path("/schedules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,20 +42,24 @@ import io.smallrye.mutiny.Uni;
 public class ScheduleResource {
 
     private final ScheduleService service;
+    private final CurrentCaller currentCaller;
 
-    public ScheduleResource(ScheduleService service) {
+    public ScheduleResource(ScheduleService service, CurrentCaller currentCaller) {
         this.service = service;
+        this.currentCaller = currentCaller;
     }
 
     @POST
-    @Operation(summary = "Open a vet's clinic day")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Open a vet's clinic day (not one that has passed in the clinic's time zone)")
     public Uni<Response> create(@Valid @NotNull NewSchedule request) {
         return service.create(request.vet(), request.date(), request.capacity(),
-                Boolean.TRUE.equals(request.approvalRequired()))
+                Boolean.TRUE.equals(request.approvalRequired()), currentCaller.get())
                 .map(s -> Response.created(URI.create("/schedules/" + s.id)).entity(ScheduleView.of(s)).build());
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "Open schedules, optionally of one date and/or vet")
     public Uni<List<ScheduleView>> search(@QueryParam("date") LocalDate date, @QueryParam("vet") String vet) {
         return service.search(date, vet).map(list -> list.stream().map(ScheduleView::of).toList());
@@ -58,21 +67,25 @@ public class ScheduleResource {
 
     @GET
     @Path("/{id}")
+    @PermitAll
     public Uni<ScheduleView> get(@PathParam("id") UUID id) {
         return service.get(id).map(ScheduleView::of);
     }
 
     @PATCH
     @Path("/{id}")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Operation(summary = "Resize (not below the active appointments) or change approval")
     public Uni<ScheduleView> update(@PathParam("id") UUID id, @Valid @NotNull ScheduleChange change) {
-        return service.update(id, change.capacity(), change.approvalRequired()).map(ScheduleView::of);
+        return service.update(id, change.capacity(), change.approvalRequired(), currentCaller.get())
+                .map(ScheduleView::of);
     }
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Operation(summary = "Withdraw: every active appointment is cancelled by the clinic")
     public Uni<ScheduleView> withdraw(@PathParam("id") UUID id) {
-        return service.withdraw(id).map(ScheduleView::of);
+        return service.withdraw(id, currentCaller.get()).map(ScheduleView::of);
     }
 }
