@@ -14,13 +14,7 @@ final class Cnpg {
     private Cnpg() {
     }
 
-    interface Resource {
-        String kind();
-
-        ObjectMeta metadata();
-    }
-
-    record Cluster(String apiVersion, String kind, ObjectMeta metadata, ClusterSpec spec) implements Resource {
+    record Cluster(String apiVersion, String kind, ObjectMeta metadata, ClusterSpec spec) implements OwnResource {
 
         /** The Secret CloudNativePG creates for the application owner: username, password, uri, ... */
         String appSecret() {
@@ -52,7 +46,7 @@ final class Cnpg {
     record PostgresConfiguration(Map<String, String> parameters) {
     }
 
-    record Database(String apiVersion, String kind, ObjectMeta metadata, DatabaseSpec spec) implements Resource {
+    record Database(String apiVersion, String kind, ObjectMeta metadata, DatabaseSpec spec) implements OwnResource {
     }
 
     record DatabaseSpec(String name, String owner, ClusterReference cluster) {

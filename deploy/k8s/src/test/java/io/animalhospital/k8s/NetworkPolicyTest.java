@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Puts the rendered NetworkPolicies (and Strimzi's listener peers) to work on a model of the running system, and
  * compares every connection they allow with the paths issue 5 lists: the gateway to each service, reservation-service
- * to diagnosis-service, each service to its own database and to the Kafka brokers, DNS; plus what the operators'
- * own pods need. Anything else allowed, or anything listed but blocked, fails.
+ * to diagnosis-service, each service to its own database and to the Kafka brokers, DNS; issue 17's: the gateway and
+ * the services to Keycloak's HTTP port, Keycloak (and its realm import Job) to its own database; plus what the
+ * operators' own pods need. Anything else allowed, or anything listed but blocked, fails.
  */
 class NetworkPolicyTest {
 
@@ -82,6 +83,23 @@ class NetworkPolicyTest {
                 kafka.getSpec().getKafka().getListeners().forEach(listener -> targets.add(new Target(pod, listener.getPort(), "TCP")));
             }
         }
+        // Keycloak: two server pods (they talk to each other) and a realm import Job's pod, with the operator's labels.
+        KeycloakOperator.Keycloak keycloak = KeycloakTest.onlyKeycloak(rendered);
+        List<Network.Pod> keycloakServers = new ArrayList<>();
+        for (int instance = 0; instance < 2; instance++) {
+            Network.Pod pod = new Network.Pod(Rendered.nameOf(keycloak) + "-" + instance, namespace, keycloak.serverPodLabels());
+            keycloakServers.add(pod);
+            pods.add(pod);
+            targets.add(new Target(pod, keycloak.httpPort(), "TCP"));
+            targets.add(new Target(pod, keycloak.managementPort(), "TCP"));
+            KeycloakOperator.JGROUPS_PORTS.forEach(port -> targets.add(new Target(pod, port, "TCP")));
+        }
+        Network.Pod realmImport = new Network.Pod("realm-import", namespace, keycloak.realmImportPodLabels());
+        pods.add(realmImport);
+        List<Network.Pod> keycloakPods = new ArrayList<>(keycloakServers);
+        keycloakPods.add(realmImport);
+        String keycloakDatabase = Rendered.nameOf(KeycloakTest.keycloakDatabase(rendered));
+
         Network.Pod gateway = new Network.Pod("gateway-proxy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"));
         Network.Pod dns = new Network.Pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"));
         Network.Pod cnpgOperator = new Network.Pod("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
@@ -101,7 +119,10 @@ class NetworkPolicyTest {
                     .map(peers -> Network.peersMatch(peers, namespace, from))
                     .orElse(false);
         };
-        Network network = new Network(rendered.all(NetworkPolicy.class), List.of(strimzi));
+        // The Keycloak operator writes its NetworkPolicy from spec.networkPolicy.
+        List<NetworkPolicy> policies = new ArrayList<>(rendered.all(NetworkPolicy.class));
+        keycloak.operatorNetworkPolicy(namespace).ifPresent(policies::add);
+        Network network = new Network(policies, List.of(strimzi));
 
         Set<String> expected = new TreeSet<>();
         for (Target target : targets) {
@@ -111,13 +132,28 @@ class NetworkPolicyTest {
                     expected.add(edge(services.get("reservation-service"), target));
                 }
             }
+            if (keycloakServers.contains(target.pod())) {
+                if (target.port() == keycloak.httpPort()) {
+                    // Browsers through the gateway; the services for keys, discovery and reservation-service's token.
+                    expected.add(edge(gateway, target));
+                    services.values().forEach(service -> expected.add(edge(service, target)));
+                } else if (KeycloakOperator.JGROUPS_PORTS.contains(target.port())) {
+                    // JGroups between the instances. The management port: nobody (only the kubelet's probes, which
+                    // NetworkPolicy does not govern).
+                    keycloakServers.stream().filter(pod -> pod != target.pod()).forEach(pod -> expected.add(edge(pod, target)));
+                }
+            }
+            boolean keycloakDatabasePort = databasePods.get(keycloakDatabase).contains(target.pod()) && target.port() == 5432;
+            if (keycloakDatabasePort || target.pod() == dns) {
+                keycloakPods.forEach(pod -> expected.add(edge(pod, target)));
+            }
         }
         for (Deployment deployment : rendered.all(Deployment.class)) {
             Network.Pod service = services.get(Rendered.nameOf(deployment));
             String cluster = Rendered.nameOf(OverlaysTest.databaseCluster(rendered, deployment));
             for (Target target : targets) {
                 boolean ownDatabase = databasePods.get(cluster).contains(target.pod()) && target.port() == 5432;
-                boolean kafkaClientPort = brokers.contains(target.pod()) && target.port() == plainPort(kafka);
+                boolean kafkaClientPort = brokers.contains(target.pod()) && target.port() == OverlaysTest.clientListener(kafka).getPort();
                 if (ownDatabase || kafkaClientPort || target.pod() == dns) {
                     expected.add(edge(service, target));
                 }
@@ -137,8 +173,8 @@ class NetworkPolicyTest {
         Set<String> allowed = new TreeSet<>();
         for (Network.Pod from : pods) {
             for (Target target : targets) {
-                // DNS is not ours to police except for our services' egress.
-                boolean relevant = target.pod() != dns || services.containsValue(from);
+                // DNS is not ours to police except for our services' and Keycloak's egress.
+                boolean relevant = target.pod() != dns || services.containsValue(from) || keycloakPods.contains(from);
                 if (from != target.pod() && relevant && network.allows(from, target.pod(), target.port(), target.protocol())) {
                     allowed.add(edge(from, target));
                 }
@@ -153,10 +189,6 @@ class NetworkPolicyTest {
                         String.join("\n    ", unexpected), String.join("\n    ", blocked))
                 .isTrue();
         assertThat(allowed).as(overlay + ": the model saw traffic at all").isNotEmpty();
-    }
-
-    private static int plainPort(Kafka kafka) {
-        return kafka.getSpec().getKafka().getListeners().stream().filter(listener -> !listener.isTls()).findFirst().orElseThrow().getPort();
     }
 
     private static String edge(Network.Pod from, Target to) {

@@ -25,6 +25,9 @@ import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,14 +50,24 @@ class OverlaysTest {
     static final String PART_OF = "app.kubernetes.io/part-of";
     static final String NAME = "app.kubernetes.io/name";
 
-    /** The routes of the one entry point (issue 5) and the service each belongs to (SPEC section 3). */
+    /**
+     * The routes of the one entry point (issue 5) and the Service each goes to (SPEC section 3), and Keycloak's
+     * browser-facing paths (issue 17): the realm's endpoints and login pages, and the static files those load.
+     */
     static final Map<String, String> ROUTES = Map.of(
             "/reservations", "reservation-service",
             "/schedules", "diagnosis-service",
             "/appointments", "diagnosis-service",
             "/bills", "billing-service",
             "/notifications", "notice-service",
-            "/reservation-status", "lookup-service");
+            "/reservation-status", "lookup-service",
+            "/realms/" + Project.REALM, "keycloak-service",
+            "/resources", "keycloak-service");
+
+    /** Paths that must not be public (SPEC section 7): operations, management, Keycloak's administration. */
+    static final List<String> NOT_PUBLIC = List.of("/admin", "/admin/rebuild", "/q", "/q/health", "/q/metrics", "/q/openapi",
+            "/admin/realms/" + Project.REALM, "/admin/master/console", "/realms/master", "/realms/master/protocol/openid-connect/token",
+            "/metrics", "/health");
 
     static Stream<String> overlays() {
         return Project.OVERLAYS.stream();
@@ -146,9 +161,7 @@ class OverlaysTest {
     void datasourceAndKafkaSettingsPointAtTheOperatorsResources(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         Kafka kafka = onlyKafka(rendered);
-        GenericKafkaListener plain = kafka.getSpec().getKafka().getListeners().stream().filter(listener -> !listener.isTls())
-                .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no plain Kafka listener"));
-        String bootstrap = Rendered.nameOf(kafka) + "-kafka-bootstrap:" + plain.getPort();
+        String bootstrap = Rendered.nameOf(kafka) + "-kafka-bootstrap:" + clientListener(kafka).getPort();
 
         for (Project.Service service : Project.SERVICES.values()) {
             Deployment deployment = rendered.get(Deployment.class, service.name());
@@ -246,6 +259,7 @@ class OverlaysTest {
         Gateway gateway = rendered.all(Gateway.class).get(0);
         assertThat(gateway.getSpec().getListeners()).as(overlay + " listeners").isNotEmpty();
 
+        KeycloakOperator.Keycloak keycloak = KeycloakTest.onlyKeycloak(rendered);
         Map<String, String> routed = new TreeMap<>();
         for (HTTPRoute route : rendered.all(HTTPRoute.class)) {
             assertThat(route.getSpec().getParentRefs()).as(overlay + " route " + Rendered.nameOf(route) + " parent")
@@ -253,9 +267,14 @@ class OverlaysTest {
             for (HTTPRouteRule rule : route.getSpec().getRules()) {
                 assertThat(rule.getBackendRefs()).as(overlay + " backends of " + rule.getMatches()).hasSize(1);
                 HTTPBackendRef backend = rule.getBackendRefs().get(0);
-                Service service = rendered.get(Service.class, backend.getName());
-                assertThat(service.getSpec().getPorts()).extracting(ServicePort::getPort).as(overlay + " " + backend.getName() + " port")
-                        .contains(backend.getPort());
+                if (backend.getName().equals(keycloak.serviceName())) {
+                    // Made by the Keycloak operator, not rendered here.
+                    assertThat(backend.getPort()).as(overlay + " " + backend.getName() + " port").isEqualTo(keycloak.httpPort());
+                } else {
+                    Service service = rendered.get(Service.class, backend.getName());
+                    assertThat(service.getSpec().getPorts()).extracting(ServicePort::getPort).as(overlay + " " + backend.getName() + " port")
+                            .contains(backend.getPort());
+                }
                 for (HTTPRouteMatch match : rule.getMatches()) {
                     assertThat(match.getPath().getType()).isEqualTo("PathPrefix");
                     assertThat(routed.put(match.getPath().getValue(), backend.getName()))
@@ -264,6 +283,63 @@ class OverlaysTest {
             }
         }
         assertThat(routed).as(overlay + " routes").isEqualTo(new TreeMap<>(ROUTES));
+    }
+
+    /**
+     * Only the entry point is public (SPEC section 7): no route reaches a service's /q/* (health, metrics, OpenAPI)
+     * or /admin/* (view rebuild, dead letters; every such JAX-RS path of the code is checked), nor Keycloak's
+     * administration or its master realm. Routes match path prefixes only, so this is the whole exposure.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void operationsManagementAndKeycloakAdministrationAreNotRouted(String overlay) throws IOException {
+        Rendered rendered = Kustomize.overlay(overlay);
+        List<String> prefixes = new ArrayList<>();
+        for (HTTPRoute route : rendered.all(HTTPRoute.class)) {
+            for (HTTPRouteRule rule : route.getSpec().getRules()) {
+                for (HTTPRouteMatch match : rule.getMatches()) {
+                    assertThat(match.getPath().getType()).as(overlay + ": path prefixes only").isEqualTo("PathPrefix");
+                    assertThat(match.getHeaders()).as(overlay + ": matches by path alone").isNullOrEmpty();
+                    assertThat(match.getQueryParams()).as(overlay + ": matches by path alone").isNullOrEmpty();
+                    prefixes.add(match.getPath().getValue());
+                }
+            }
+        }
+        List<String> hidden = new ArrayList<>(NOT_PUBLIC);
+        hidden.addAll(adminPathsInTheCode());
+        assertThat(adminPathsInTheCode()).as("the code's /admin resources (the scan found some)").isNotEmpty();
+        for (String path : hidden) {
+            assertThat(prefixes).as(overlay + ": %s is not routed", path).noneMatch(prefix -> routes(prefix, path));
+        }
+    }
+
+    /** Gateway API PathPrefix semantics: whole path segments. */
+    static boolean routes(String prefix, String path) {
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return trimmed.isEmpty() || path.equals(trimmed) || path.startsWith(trimmed + "/");
+    }
+
+    /** The class-level JAX-RS paths under /admin in the services and the platform library. */
+    static List<String> adminPathsInTheCode() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        Project.SERVICES.values().forEach(service -> sources.add(service.module().resolve("src/main/java")));
+        sources.add(Project.root().resolve("deploy/platform/src/main/java"));
+        Pattern path = Pattern.compile("@Path\\(\"(/admin[^\"]*)\"\\)");
+        List<String> found = new ArrayList<>();
+        for (Path source : sources) {
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                    Matcher matcher = path.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        found.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @ParameterizedTest
@@ -351,12 +427,16 @@ class OverlaysTest {
     @MethodSource("overlays")
     void postgresClustersHoldEveryDatabaseAndEnoughConnections(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
-        List<Cnpg.Cluster> clusters = rendered.all(Cnpg.Cluster.class);
         Map<String, List<String>> servicesByCluster = new LinkedHashMap<>();
         for (Deployment deployment : rendered.all(Deployment.class)) {
             servicesByCluster.computeIfAbsent(Rendered.nameOf(databaseCluster(rendered, deployment)), key -> new ArrayList<>())
                     .add(Rendered.nameOf(deployment));
         }
+        // The services' clusters; Keycloak's own is KeycloakTest's.
+        String keycloakCluster = Rendered.nameOf(KeycloakTest.keycloakDatabase(rendered));
+        assertThat(servicesByCluster).as(overlay + ": no service on Keycloak's database").doesNotContainKey(keycloakCluster);
+        List<Cnpg.Cluster> clusters = rendered.all(Cnpg.Cluster.class).stream()
+                .filter(cluster -> !Rendered.nameOf(cluster).equals(keycloakCluster)).toList();
         if (overlay.equals("prod")) {
             assertThat(clusters).as("prod: a Cluster per service database").hasSize(Project.SERVICES.size());
             assertThat(servicesByCluster.values()).as("prod: no two services share a cluster").allSatisfy(list -> assertThat(list).hasSize(1));
@@ -419,6 +499,12 @@ class OverlaysTest {
         rendered.all(Cnpg.Database.class).stream().filter(database -> database.spec().cluster().name().equals(Rendered.nameOf(cluster)))
                 .forEach(database -> databases.add(database.spec().name()));
         return databases;
+    }
+
+    /** The one listener clients use (the services' KAFKA_BOOTSTRAP_SERVERS). */
+    static GenericKafkaListener clientListener(Kafka kafka) {
+        assertThat(kafka.getSpec().getKafka().getListeners()).as("Kafka " + Rendered.nameOf(kafka) + ": one client listener").hasSize(1);
+        return kafka.getSpec().getKafka().getListeners().get(0);
     }
 
     static Kafka onlyKafka(Rendered rendered) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The repository as the validation sees it: where things are, and what each service's configuration says. */
 final class Project {
@@ -37,6 +39,9 @@ final class Project {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
 
+    /** The realm of SPEC section 7. */
+    static final String REALM = "animal-hospital";
+
     private Project() {
     }
 
@@ -48,6 +53,26 @@ final class Project {
 
     static Path k8s() {
         return root().resolve("deploy/k8s");
+    }
+
+    /** The realm as the local stack imports it: the one definition of the realm (base/keycloak is made from it). */
+    static Path realmFile() {
+        return root().resolve("deploy/infra/src/main/resources/keycloak/" + REALM + "-realm.json");
+    }
+
+    /** The Keycloak version the local stack and the tests run (deploy/infra/pom.xml), so Kubernetes runs the same. */
+    static String keycloakVersion() {
+        Path pom = root().resolve("deploy/infra/pom.xml");
+        try {
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("<keycloak\\.version>([^<]+)</keycloak\\.version>")
+                    .matcher(Files.readString(pom));
+            if (!version.find()) {
+                throw new AssertionError(pom + " declares no keycloak.version");
+            }
+            return version.group(1).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + pom, e);
+        }
     }
 
     record Service(String name, int port, String database) {
@@ -88,16 +113,7 @@ final class Project {
 
         /** Kafka topics this service consumes: its smallrye-kafka incoming channels. */
         Set<String> consumedTopics() {
-            Properties config = prodConfig();
-            Set<String> topics = new TreeSet<>();
-            String prefix = "mp.messaging.incoming.";
-            for (String key : config.stringPropertyNames()) {
-                if (key.startsWith(prefix) && key.endsWith(".connector") && "smallrye-kafka".equals(config.getProperty(key))) {
-                    String channel = key.substring(prefix.length(), key.length() - ".connector".length());
-                    topics.add(config.getProperty(prefix + channel + ".topic", channel));
-                }
-            }
-            return topics;
+            return kafkaChannels("mp.messaging.incoming.").values().stream().collect(Collectors.toCollection(TreeSet::new));
         }
 
         /** Every topic named in the configuration: produced, consumed and dead-letter topics. */
@@ -111,6 +127,54 @@ final class Project {
                 }
             }
             return topics;
+        }
+
+        /** Kafka topics this service writes to: its smallrye-kafka outgoing channels (the outbox relay). */
+        Set<String> producedTopics() {
+            return kafkaChannels("mp.messaging.outgoing.").values().stream().collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        /**
+         * The dead-letter topics this service writes to: those of its incoming channels whose failure strategy is
+         * dead-letter-queue (SmallRye's default topic name when none is configured).
+         */
+        Set<String> deadLetterTopics() {
+            Properties config = prodConfig();
+            Set<String> topics = new TreeSet<>();
+            kafkaChannels("mp.messaging.incoming.").keySet().forEach(channel -> {
+                String prefix = "mp.messaging.incoming." + channel + ".";
+                if ("dead-letter-queue".equals(config.getProperty(prefix + "failure-strategy"))) {
+                    topics.add(config.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel));
+                }
+            });
+            return topics;
+        }
+
+        /** The consumer groups of its incoming channels; each channel must name its group (SPEC section 4). */
+        Set<String> consumerGroups() {
+            Properties config = prodConfig();
+            Set<String> groups = new TreeSet<>();
+            kafkaChannels("mp.messaging.incoming.").keySet().forEach(channel -> {
+                String group = config.getProperty("mp.messaging.incoming." + channel + ".group.id", config.getProperty("kafka.group.id"));
+                if (group == null) {
+                    throw new AssertionError(name + ": incoming channel " + channel + " has no group.id");
+                }
+                groups.add(group);
+            });
+            return groups;
+        }
+
+        /** Channel name to topic, for the smallrye-kafka channels under a prefix (incoming or outgoing). */
+        private Map<String, String> kafkaChannels(String prefix) {
+            Properties config = prodConfig();
+            Map<String, String> channels = new TreeMap<>();
+            for (String key : config.stringPropertyNames()) {
+                if (key.startsWith(prefix) && key.endsWith(".connector") && "smallrye-kafka".equals(config.getProperty(key))) {
+                    String channel = key.substring(prefix.length(), key.length() - ".connector".length());
+                    channels.put(channel, config.getProperty(prefix + channel + ".topic", channel));
+                }
+            }
+            return channels;
         }
 
         int reactivePoolSize() {

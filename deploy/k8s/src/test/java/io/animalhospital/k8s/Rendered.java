@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -42,7 +43,7 @@ final class Rendered {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper MODELS = JsonMapper.builder().build();
-    /** The CloudNativePG records are our own: they reject what they do not declare. */
+    /** The records of {@link OwnResource} models are our own: they reject what they do not declare. */
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -62,6 +63,9 @@ final class Rendered {
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
+            Map.entry("k8s.keycloak.org/v2alpha1/Keycloak", KeycloakOperator.Keycloak.class),
+            Map.entry("k8s.keycloak.org/v2alpha1/KeycloakRealmImport", KeycloakOperator.RealmImport.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", Cnpg.Cluster.class),
             Map.entry("postgresql.cnpg.io/v1/Database", Cnpg.Database.class));
 
@@ -143,7 +147,7 @@ final class Rendered {
         if (object instanceof HasMetadata resource) {
             return resource.getMetadata().getName();
         }
-        if (object instanceof Cnpg.Resource resource) {
+        if (object instanceof OwnResource resource) {
             return resource.metadata().getName();
         }
         throw new IllegalArgumentException("not a resource: " + object);
@@ -153,7 +157,7 @@ final class Rendered {
         if (object instanceof HasMetadata resource) {
             return resource.getKind();
         }
-        if (object instanceof Cnpg.Resource resource) {
+        if (object instanceof OwnResource resource) {
             return resource.kind();
         }
         throw new IllegalArgumentException("not a resource: " + object);
@@ -161,7 +165,7 @@ final class Rendered {
 
     static Map<String, String> labelsOf(Object object) {
         Map<String, String> labels = object instanceof HasMetadata resource ? resource.getMetadata().getLabels()
-                : ((Cnpg.Resource) object).metadata().getLabels();
+                : ((OwnResource) object).metadata().getLabels();
         return labels == null ? Map.of() : labels;
     }
 
