@@ -42,6 +42,13 @@ public final class TestIdentity {
     public static final String NO_ROLE = "no-role";
     public static final String PHONE_A = "010-1111-1111";
     public static final String PHONE_B = "010-2222-2222";
+    /**
+     * The realm requires a phone of every account (a customer's is what they own), so staff and the role-less
+     * user have one too; it gives them nothing (their roles decide).
+     */
+    static final String PHONE_STAFF = "010-3333-3333";
+    static final String PHONE_ADMIN = "010-4444-4444";
+    static final String PHONE_NO_ROLE = "010-5555-5555";
     public static final String PASSWORD = "test-password-1";
     static final String TEST_CLIENT = "animal-hospital-test";
     static final String OTHER_REALM = "elsewhere";
@@ -95,12 +102,12 @@ public final class TestIdentity {
             keycloak.importIntoRealm(JSON.writeValueAsString(Map.of("ifResourceExists", "SKIP",
                     "clients", List.of(testClient(clinicMappers())),
                     "users", List.of(user(CUSTOMER_A, PHONE_A, "default-roles-animal-hospital"),
-                            user(CUSTOMER_B, PHONE_B, "default-roles-animal-hospital"), user(STAFF, null, "staff"),
-                            user(ADMIN, null, "admin"), user(NO_ROLE, null, "offline_access")))));
+                            user(CUSTOMER_B, PHONE_B, "default-roles-animal-hospital"), user(STAFF, PHONE_STAFF, "staff"),
+                            user(ADMIN, PHONE_ADMIN, "admin"), user(NO_ROLE, PHONE_NO_ROLE, "offline_access")))));
             keycloak.admin("POST", "/admin/realms", JSON.writeValueAsString(Map.of("realm", OTHER_REALM,
                     "enabled", true, "roles", Map.of("realm", List.of(Map.of("name", "customer"), Map.of("name", "staff"))),
                     "clients", List.of(testClient(List.of())),
-                    "users", List.of(user(STAFF, null, "staff")))), 201);
+                    "users", List.of(user(STAFF, PHONE_STAFF, "staff")))), 201);
             String kid = keyId(keycloak.realmUrl(), (RSAPublicKey) pair.getPublic());
             return Map.of("hospital.test.keycloak-url", keycloak.url(),
                     "hospital.test.service-client-secret", keycloak.serviceClientSecret(),
