@@ -5,7 +5,7 @@ import static io.animalhospital.billing.Clinic.DIAGNOSIS_EVENTS;
 import static io.animalhospital.billing.Clinic.awaitBill;
 import static io.animalhospital.billing.Clinic.json;
 import static io.animalhospital.billing.Clinic.sendTreated;
-import static io.restassured.RestAssured.given;
+import static io.animalhospital.billing.Clinic.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,7 +64,7 @@ class BillIssuingTest {
                     "XRAY|X-ray|2|30000|60000",
                     "BLOOD_TEST|Blood test|1|25000|25000");
             String billId = bill.get("id").asText();
-            assertThat(json(given().get("/bills/" + billId).then().statusCode(200).extract().asString()))
+            assertThat(json(asStaff().get("/bills/" + billId).then().statusCode(200).extract().asString()))
                     .isEqualTo(bill);
 
             ConsumerRecord<String, String> issued = awaitEvent(billingEvents, reservationId, "BillIssued");
@@ -137,7 +137,7 @@ class BillIssuingTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(approved) == 1);
         assertThat(db.count("SELECT count(*) FROM bill WHERE reservation_id = ?", reservationId)).isZero();
-        given().queryParam("reservationId", reservationId.toString()).get("/bills")
+        asStaff().queryParam("reservationId", reservationId.toString()).get("/bills")
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
     }
 

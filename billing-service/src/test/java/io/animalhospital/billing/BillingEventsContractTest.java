@@ -5,7 +5,7 @@ import static io.animalhospital.billing.Clinic.BILLING_EVENTS;
 import static io.animalhospital.billing.Clinic.awaitBill;
 import static io.animalhospital.billing.Clinic.json;
 import static io.animalhospital.billing.Clinic.sendTreated;
-import static io.restassured.RestAssured.given;
+import static io.animalhospital.billing.Clinic.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +49,7 @@ class BillingEventsContractTest {
         try (TestKafka.Reader billingEvents = kafka.reader(BILLING_EVENTS)) {
             sendTreated(kafka, UUID.randomUUID(), reservationId, "XRAY", 1, "ACUPUNCTURE", 2);
             String billId = awaitBill(reservationId).get("id").asText();
-            given().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+            asStaff().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("{\"amount\":60000,\"method\":\"TRANSFER\"}").post("/bills/" + billId + "/payments")
                     .then().statusCode(201);
 

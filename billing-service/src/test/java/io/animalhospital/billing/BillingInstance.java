@@ -49,6 +49,8 @@ final class BillingInstance implements AutoCloseable {
                 // A crashed replica's partitions move to the survivor within seconds rather than 45 s.
                 "-Dmp.messaging.incoming.diagnosis-events.session.timeout.ms=6000",
                 "-Dmp.messaging.incoming.diagnosis-events.heartbeat.interval.ms=1000",
+                "-Dmp.messaging.incoming.reservation-events.session.timeout.ms=6000",
+                "-Dmp.messaging.incoming.reservation-events.heartbeat.interval.ms=1000",
                 "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -60,6 +62,8 @@ final class BillingInstance implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.get("quarkus.datasource.username"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.get("quarkus.datasource.password"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.get("kafka.bootstrap.servers"));
+        // Tokens are verified against the test run's Keycloak, as every replica verifies them against the realm's.
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infrastructure.get("quarkus.oidc.auth-server-url"));
         try {
             Files.createDirectories(log.getParent());
             return new BillingInstance(name, port, log, builder.start());

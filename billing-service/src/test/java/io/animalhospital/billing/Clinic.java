@@ -25,19 +25,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.animalhospital.infra.EventContract;
 import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.infra.TestIdentity;
 import io.animalhospital.infra.TestKafka;
+import io.restassured.specification.RequestSpecification;
 
 /**
- * The neighbours of billing-service as the tests play them: diagnosis-service publishing {@code Treated}, and a
- * reader of everything billing-service published.
+ * The neighbours of billing-service as the tests play them: diagnosis-service publishing {@code Treated},
+ * reservation-service publishing whose each reservation is, the people signed in, and a reader of everything
+ * billing-service published.
  */
 final class Clinic {
 
     static final String DIAGNOSIS_EVENTS = "diagnosis-events";
+    static final String RESERVATION_EVENTS = "reservation-events";
     static final String BILLING_EVENTS = "billing-events";
     static final ObjectMapper JSON = new ObjectMapper();
     /** diagnosis-service's contract: every event these tests play as diagnosis-service must satisfy it. */
     static final EventContract DIAGNOSIS_CONTRACT = EventContract.of("diagnosis-service", DIAGNOSIS_EVENTS);
+    /** reservation-service's contract: every reservation event these tests feed billing must satisfy it. */
+    static final EventContract RESERVATION_CONTRACT = EventContract.of("reservation-service", RESERVATION_EVENTS);
     /** This service's own contract for what it publishes. */
     static final EventContract BILLING_CONTRACT = EventContract.of("billing-service", BILLING_EVENTS);
 
@@ -87,15 +93,81 @@ final class Clinic {
         kafka.send(DIAGNOSIS_EVENTS, reservationId.toString(), event);
     }
 
-    /** Waits until the reservation's bill is served by the API and returns it. */
-    static JsonNode awaitBill(UUID reservationId) {
-        return awaitBill("", reservationId);
+    /**
+     * A reservation event exactly as reservation-service publishes it (every type carries the reservation after
+     * the change, its phone and version included).
+     */
+    static String reservationEvent(UUID eventId, String type, UUID reservationId, String phone, Instant updatedAt) {
+        String status = switch (type) {
+            case "ReservationCancelled" -> "CANCELLED";
+            case "ReservationTreated" -> "TREATED";
+            default -> "RESERVED";
+        };
+        ObjectNode event = JSON.createObjectNode()
+                .put("eventId", eventId.toString())
+                .put("type", type)
+                .put("occurredAt", updatedAt.toString())
+                .put("reservationId", reservationId.toString())
+                .put("status", status);
+        if ("ReservationCancelled".equals(type)) {
+            event.put("reason", "CUSTOMER");
+        }
+        event.putObject("reservation")
+                .put("id", reservationId.toString())
+                .put("status", status)
+                .put("scheduleId", UUID.randomUUID().toString())
+                .put("vet", "Park")
+                .put("date", "2031-05-04")
+                .put("ownerName", "Kim Minji")
+                .put("phone", phone)
+                .putNull("email")
+                .put("petName", "Coco")
+                .put("species", "dog")
+                .put("reason", "limping")
+                .put("createdAt", updatedAt.toString())
+                .put("updatedAt", updatedAt.toString());
+        return event.toString();
     }
 
-    static JsonNode awaitBill(String baseUrl, UUID reservationId) {
+    /** Sends an event of reservation-events after checking it against reservation-service's schema. */
+    static void sendReservationEvent(TestKafka kafka, UUID reservationId, String event) {
+        RESERVATION_CONTRACT.assertValid(event);
+        kafka.send(RESERVATION_EVENTS, reservationId.toString(), event);
+    }
+
+    /** reservation-service tells whose the reservation is (a placement), and billing has recorded it. */
+    static void placed(TestKafka kafka, TestDatabase db, UUID reservationId, String phone) {
+        UUID eventId = UUID.randomUUID();
+        sendReservationEvent(kafka, reservationId, reservationEvent(eventId, "ReservationPlaced", reservationId, phone,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    }
+
+    /** The people of SPEC §7, with tokens signed by the test run's Keycloak realm. */
+    static TestIdentity identity() {
+        return TestIdentity.fromConfig();
+    }
+
+    /** A request as the given token's bearer. */
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    /** A request as a member of staff, who may read every bill. */
+    static RequestSpecification asStaff() {
+        return as(identity().staff());
+    }
+
+    /** Waits until the reservation's bill is served by the API (to staff) and returns it. */
+    static JsonNode awaitBill(UUID reservationId) {
+        return awaitBill("", identity().staff(), reservationId);
+    }
+
+    static JsonNode awaitBill(String baseUrl, String token, UUID reservationId) {
         JsonNode[] bill = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode bills = json(given().queryParam("reservationId", reservationId.toString())
+            JsonNode bills = json(as(token).queryParam("reservationId", reservationId.toString())
                     .get(baseUrl + "/bills").then().statusCode(200).extract().asString());
             bill[0] = bills.size() == 1 ? bills.get(0) : null;
             return bill[0] != null;

@@ -4,7 +4,7 @@ import static io.animalhospital.billing.Clinic.BILLING_EVENTS;
 import static io.animalhospital.billing.Clinic.awaitBill;
 import static io.animalhospital.billing.Clinic.json;
 import static io.animalhospital.billing.Clinic.sendTreated;
-import static io.restassured.RestAssured.given;
+import static io.animalhospital.billing.Clinic.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -74,7 +74,7 @@ class PaymentTest {
         Response again = pay(billId, key, "{\"amount\":40000,\"method\":\"CARD\"}");
         again.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertThat(json(again.asString())).isEqualTo(json(first.asString()));
-        assertThat(json(given().get("/bills/" + billId).then().statusCode(200).extract().asString()))
+        assertThat(json(asStaff().get("/bills/" + billId).then().statusCode(200).extract().asString()))
                 .isEqualTo(json(first.asString()));
 
         assertThat(payments(billId)).isEqualTo(1);
@@ -177,10 +177,10 @@ class PaymentTest {
         problem(pay(billId, key, ""), 400);
         problem(pay(billId, key, "null"), 400);
         problem(pay(billId, key, "{\"amount\":10000,\"method\":\"CARD\"} {}"), 400);
-        problem(given().contentType("application/json").body("{\"amount\":10000,\"method\":\"CARD\"}")
+        problem(asStaff().contentType("application/json").body("{\"amount\":10000,\"method\":\"CARD\"}")
                 .post("/bills/" + billId + "/payments"), 400).body("detail", containsIgnoringCase("Idempotency-Key"));
         problem(pay(billId, "k".repeat(256), "{\"amount\":10000,\"method\":\"CARD\"}"), 400);
-        problem(given().contentType("text/plain").header("Idempotency-Key", key).body("amount=10000")
+        problem(asStaff().contentType("text/plain").header("Idempotency-Key", key).body("amount=10000")
                 .post("/bills/" + billId + "/payments"), 415);
         problem(pay(billId, key, "{\"amount\":10000,\"method\":\"CARD\",\"note\":\"" + "x".repeat(70 * 1024) + "\"}"),
                 413);
@@ -190,9 +190,9 @@ class PaymentTest {
     @Test
     void otherHttpErrorsAreProblemsToo() throws Exception {
         String billId = issueBill().get("id").asText();
-        problem(given().delete("/bills/" + billId), 405);
-        problem(given().put("/bills/" + billId + "/payments"), 405);
-        problem(given().get("/no-such-resource"), 404);
+        problem(asStaff().delete("/bills/" + billId), 405);
+        problem(asStaff().put("/bills/" + billId + "/payments"), 405);
+        problem(asStaff().get("/no-such-resource"), 404);
 
         // A chunked body (no Content-Length) is cut off by Quarkus at the same 64 KiB: 413, though without a body.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -201,6 +201,7 @@ class PaymentTest {
         HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
                 + RestAssured.port + "/bills/" + billId + "/payments"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + Clinic.identity().staff())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
@@ -212,10 +213,10 @@ class PaymentTest {
         problem(pay(UUID.randomUUID().toString(), "k", "{\"amount\":10000,\"method\":\"CARD\"}"), 404)
                 .body("title", equalTo("Bill not found"));
         problem(pay("not-a-uuid", "k", "{\"amount\":10000,\"method\":\"CARD\"}"), 404);
-        problem(given().get("/bills/" + UUID.randomUUID()), 404);
-        problem(given().get("/bills/not-a-uuid"), 404);
-        problem(given().queryParam("reservationId", "not-a-uuid").get("/bills"), 400);
-        problem(given().get("/bills"), 400);
+        problem(asStaff().get("/bills/" + UUID.randomUUID()), 404);
+        problem(asStaff().get("/bills/not-a-uuid"), 404);
+        problem(asStaff().queryParam("reservationId", "not-a-uuid").get("/bills"), 400);
+        problem(asStaff().get("/bills"), 400);
         assertThat(db.count("SELECT count(*) FROM payment WHERE idempotency_key = 'k'")).isZero();
     }
 
@@ -226,7 +227,7 @@ class PaymentTest {
     }
 
     private static Response pay(String billId, String key, String body) {
-        return given().contentType("application/json").header("Idempotency-Key", key).body(body)
+        return asStaff().contentType("application/json").header("Idempotency-Key", key).body(body)
                 .post("/bills/" + billId + "/payments");
     }
 
@@ -244,7 +245,7 @@ class PaymentTest {
 
     private void assertUntouched(String billId) {
         assertThat(payments(billId)).isZero();
-        given().get("/bills/" + billId).then().statusCode(200)
+        asStaff().get("/bills/" + billId).then().statusCode(200)
                 .body("status", equalTo("ISSUED")).body("paidAt", org.hamcrest.Matchers.nullValue())
                 .body("method", org.hamcrest.Matchers.nullValue());
         assertThat(db.count("SELECT count(*) FROM bill WHERE id = ? AND status = 'ISSUED' AND paid_at IS NULL",

@@ -48,6 +48,16 @@ public class Bill {
     @Column(name = "payment_method")
     public PaymentMethod paymentMethod;
 
+    /** Who paid, or recorded the payment at the desk; null until paid (and for payments from before identities). */
+    @Column(name = "paid_by_subject")
+    public String paidBySubject;
+
+    @Column(name = "paid_by_name")
+    public String paidByName;
+
+    @Column(name = "paid_at_desk")
+    public Boolean paidAtDesk;
+
     /** The {@code Treated} event this bill was issued for. */
     @Column(name = "treated_event_id", nullable = false)
     public UUID treatedEventId;
@@ -71,10 +81,13 @@ public class Bill {
         return bill;
     }
 
-    public void pay(PaymentMethod method) {
+    public void pay(PaymentMethod method, Payer payer) {
         status = BillStatus.PAID;
         paymentMethod = method;
         paidAt = now();
+        paidBySubject = payer.subject();
+        paidByName = payer.name();
+        paidAtDesk = payer.atDesk();
     }
 
     /** PostgreSQL keeps microseconds: the answer given now must equal the one read back later. */

@@ -8,11 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Issues bills after treatment and takes their payments; every change is reported through {@link BillEvents}. */
+/**
+ * Issues bills after treatment and takes their payments; every change is reported through {@link BillEvents}.
+ * Reads and payments are for the bill's owner and for staff ({@link Ownership}): another customer's bill is
+ * answered as not found.
+ */
 @ApplicationScoped
 public class BillingDesk {
 
@@ -22,12 +27,14 @@ public class BillingDesk {
     private final Payments payments;
     private final Pricing pricing;
     private final BillEvents events;
+    private final Ownership ownership;
 
-    public BillingDesk(Bills bills, Payments payments, Pricing pricing, BillEvents events) {
+    public BillingDesk(Bills bills, Payments payments, Pricing pricing, BillEvents events, Ownership ownership) {
         this.bills = bills;
         this.payments = payments;
         this.pricing = pricing;
         this.events = events;
+        this.ownership = ownership;
     }
 
     /**
@@ -61,16 +68,20 @@ public class BillingDesk {
     }
 
     /**
-     * Pays a bill once. The bill's row is locked first, so concurrent requests for one bill queue up: the first
-     * pays, a retry with its key gets the same answer, another key finds it paid.
+     * Pays a bill once: the owner pays their own bill, staff record a payment at the desk; {@code caller} is kept as
+     * the payer. The bill's row is locked first, so concurrent requests for one bill queue up: the first pays, a
+     * retry with its key gets the same answer, another key finds it paid.
      */
     @WithTransaction
-    public Uni<PaymentOutcome> pay(UUID billId, String idempotencyKey, long amount, PaymentMethod method) {
+    public Uni<PaymentOutcome> pay(UUID billId, String idempotencyKey, long amount, PaymentMethod method,
+            Caller caller) {
         return bills.lockedForPayment(billId)
                 .onItem().ifNull().failWith(() -> ClinicException.billNotFound(billId.toString()))
+                .call(bill -> ownership.requireAccess(caller, bill.reservationId,
+                        () -> ClinicException.billNotFound(billId.toString())))
                 .flatMap(bill -> bill.status == BillStatus.PAID
                         ? replay(bill, idempotencyKey, amount, method)
-                        : payNow(bill, idempotencyKey, amount, method))
+                        : payNow(bill, idempotencyKey, amount, method, Payer.of(caller)))
                 .call(outcome -> Mutiny.fetch(outcome.bill().lines));
     }
 
@@ -86,24 +97,34 @@ public class BillingDesk {
         });
     }
 
-    private Uni<PaymentOutcome> payNow(Bill bill, String idempotencyKey, long amount, PaymentMethod method) {
+    private Uni<PaymentOutcome> payNow(Bill bill, String idempotencyKey, long amount, PaymentMethod method,
+            Payer payer) {
         if (amount != bill.total) {
             return Uni.createFrom().failure(ClinicException.wrongAmount(bill.id, bill.total, amount, bill.currency));
         }
-        bill.pay(method);
+        bill.pay(method, payer);
         return payments.add(Payment.of(bill, idempotencyKey, amount))
                 .chain(() -> events.paid(bill))
-                .invoke(() -> LOG.infof("Bill %s paid: %d %s by %s", bill.id, bill.total, bill.currency, method))
+                .invoke(() -> LOG.infof("Bill %s paid: %d %s by %s (%s %s)", bill.id, bill.total, bill.currency,
+                        method, payer.atDesk() ? "recorded at the desk by" : "paid by customer", payer.subject()))
                 .replaceWith(new PaymentOutcome(bill, false));
     }
 
+    /** The bill, or {@code null} when there is none that the caller may see. */
     @WithSession
-    public Uni<Bill> find(UUID billId) {
-        return bills.withLines(billId);
+    public Uni<Bill> find(UUID billId, Caller caller) {
+        return bills.withLines(billId).call(bill -> bill == null ? Uni.createFrom().voidItem()
+                : ownership.requireAccess(caller, bill.reservationId,
+                        () -> ClinicException.billNotFound(billId.toString())));
     }
 
+    /**
+     * The reservation's bills (none or one). Staff get them for any reservation; a customer for their own only,
+     * and a 404 otherwise, also while billing has not yet heard whose the reservation is.
+     */
     @WithSession
-    public Uni<List<Bill>> forReservation(UUID reservationId) {
-        return bills.ofReservation(reservationId);
+    public Uni<List<Bill>> forReservation(UUID reservationId, Caller caller) {
+        return ownership.requireAccess(caller, reservationId, () -> ClinicException.reservationNotFound(reservationId))
+                .chain(() -> bills.ofReservation(reservationId));
     }
 }

@@ -7,6 +7,8 @@ public class ClinicException extends RuntimeException {
 
     public enum Reason {
         BILL_NOT_FOUND,
+        /** A customer asked for the bills of a reservation that is not theirs, or not known (yet). */
+        RESERVATION_NOT_FOUND,
         ALREADY_PAID,
         WRONG_AMOUNT,
         IDEMPOTENCY_KEY_REUSED
@@ -25,6 +27,10 @@ public class ClinicException extends RuntimeException {
 
     public static ClinicException billNotFound(String id) {
         return new ClinicException(Reason.BILL_NOT_FOUND, "No bill " + id);
+    }
+
+    public static ClinicException reservationNotFound(UUID reservationId) {
+        return new ClinicException(Reason.RESERVATION_NOT_FOUND, "No reservation " + reservationId + " of yours");
     }
 
     public static ClinicException alreadyPaid(UUID billId) {

@@ -37,6 +37,16 @@ public class Payment {
     @Column(name = "paid_at", nullable = false)
     public Instant paidAt;
 
+    /** Who paid (a customer) or recorded it at the desk (staff): the token's subject and name. */
+    @Column(name = "paid_by_subject")
+    public String paidBySubject;
+
+    @Column(name = "paid_by_name")
+    public String paidByName;
+
+    @Column(name = "paid_at_desk")
+    public Boolean paidAtDesk;
+
     public static Payment of(Bill bill, String idempotencyKey, long amount) {
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
@@ -45,6 +55,9 @@ public class Payment {
         payment.amount = amount;
         payment.method = bill.paymentMethod;
         payment.paidAt = bill.paidAt;
+        payment.paidBySubject = bill.paidBySubject;
+        payment.paidByName = bill.paidByName;
+        payment.paidAtDesk = bill.paidAtDesk;
         return payment;
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -25,6 +26,9 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.billing.domain.BillingDesk;
 import io.animalhospital.billing.domain.ClinicException;
+import io.animalhospital.platform.json.StrictJson;
+import io.animalhospital.platform.security.CurrentCaller;
+import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Cancellable(false)
@@ -37,26 +41,32 @@ public class BillResource {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final BillingDesk desk;
+    private final CurrentCaller currentCaller;
 
-    public BillResource(BillingDesk desk) {
+    public BillResource(BillingDesk desk, CurrentCaller currentCaller) {
         this.desk = desk;
+        this.currentCaller = currentCaller;
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A bill")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "A bill", description = "Staff read every bill, a customer the bills of their own reservations.")
     @APIResponse(responseCode = "200", description = "The bill")
-    @APIResponse(responseCode = "404", description = "No such bill")
+    @APIResponse(responseCode = "404", description = "No such bill, or not the caller's")
     public Uni<BillView> get(@PathParam("id") String id) {
-        return desk.find(billId(id))
+        return desk.find(billId(id), currentCaller.get())
                 .onItem().ifNull().failWith(() -> ClinicException.billNotFound(id))
                 .map(BillView::of);
     }
 
     @GET
-    @Operation(summary = "The bills of a reservation (at most one)")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "The bills of a reservation (at most one)", description = "Staff for any reservation, a "
+            + "customer for their own (404 otherwise, also while billing has not yet learnt whose it is).")
     @APIResponse(responseCode = "200", description = "The bills, possibly none")
     @APIResponse(responseCode = "400", description = "reservationId missing or not a UUID")
+    @APIResponse(responseCode = "404", description = "A customer asked about a reservation that is not theirs")
     public Uni<List<BillView>> list(@QueryParam("reservationId") String reservationId) {
         if (reservationId == null || reservationId.isBlank()) {
             throw new BadRequestException("Query parameter reservationId is required");
@@ -67,17 +77,19 @@ public class BillResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("reservationId '" + reservationId + "' is not a UUID");
         }
-        return desk.forReservation(reservation).map(bills -> bills.stream().map(BillView::of).toList());
+        return desk.forReservation(reservation, currentCaller.get()).map(bills -> bills.stream().map(BillView::of).toList());
     }
 
     @POST
     @Path("/{id}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pay a bill", description = "The amount must equal the total. A retry with the same "
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Pay a bill", description = "The owner pays their own bill; staff record a payment at the "
+            + "desk. Who it was is kept and shown as paidBy. The amount must equal the total. A retry with the same "
             + "Idempotency-Key returns the first answer and pays nothing more.")
     @APIResponse(responseCode = "201", description = "The bill after payment (also for a retry of that payment)")
     @APIResponse(responseCode = "400", description = "Malformed or invalid request, or no Idempotency-Key")
-    @APIResponse(responseCode = "404", description = "No such bill")
+    @APIResponse(responseCode = "404", description = "No such bill, or not the caller's")
     @APIResponse(responseCode = "409", description = "The bill was paid under another Idempotency-Key")
     @APIResponse(responseCode = "422", description = "The amount is not the bill's total, or the key was used "
             + "for a different payment")
@@ -91,7 +103,12 @@ public class BillResource {
         if (idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw new BadRequestException("Header Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
         }
-        return desk.pay(billId(id), idempotencyKey, request.amount(), request.method())
+        if (StrictJson.hasControlCharacters(idempotencyKey)) {
+            // Stored and compared with later retries. Vert.x's HTTP/1.1 codec already refuses these; this keeps the
+            // rule where the key is read, whatever the transport.
+            throw new BadRequestException("Header Idempotency-Key contains control characters");
+        }
+        return desk.pay(billId(id), idempotencyKey, request.amount(), request.method(), currentCaller.get())
                 .map(outcome -> {
                     Response.ResponseBuilder response = Response.created(URI.create("/bills/" + outcome.bill().id))
                             .entity(BillView.of(outcome.bill()));

@@ -15,6 +15,7 @@ public class ClinicProblems {
     public Response refused(ClinicException e, UriInfo uri) {
         return switch (e.reason()) {
             case BILL_NOT_FOUND -> problem("bill-not-found", 404, "Bill not found", e, uri);
+            case RESERVATION_NOT_FOUND -> problem("reservation-not-found", 404, "Reservation not found", e, uri);
             case ALREADY_PAID -> problem("bill-already-paid", 409, "Bill already paid", e, uri);
             case WRONG_AMOUNT -> problem("wrong-amount", 422, "Wrong amount", e, uri);
             case IDEMPOTENCY_KEY_REUSED -> problem("idempotency-key-reused", 422, "Idempotency-Key reused", e, uri);
