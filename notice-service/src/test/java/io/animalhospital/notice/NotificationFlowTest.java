@@ -129,7 +129,7 @@ class NotificationFlowTest {
         kafka.send("billing-events", dubu.key(), Events.billPaid(paid, dubu.id(), 35000, "CARD"));
         await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM notification WHERE reservation_id = ?",
                 dubu.id()) == 2);
-        given().queryParam("reservationId", dubu.key()).get("/notifications").then().statusCode(200)
+        Access.asStaff().queryParam("reservationId", dubu.key()).get("/notifications").then().statusCode(200)
                 .body("status", everyItem(equalTo("PENDING")))
                 .body("recipient", everyItem(nullValue()))
                 .body("attempts", everyItem(equalTo(0)));
@@ -177,7 +177,7 @@ class NotificationFlowTest {
         send(tori, "ReservationCancelled", "CANCELLED", "CUSTOMER");
         await().atMost(WAIT).until(() -> sent(tori.id()) == 2);
 
-        given().queryParam("reservationId", tori.key()).get("/notifications").then()
+        Access.asStaff().queryParam("reservationId", tori.key()).get("/notifications").then()
                 .statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].eventType", equalTo("ReservationPlaced"))
@@ -192,24 +192,24 @@ class NotificationFlowTest {
                 .body("[0].sentAt", containsString("T"))
                 .body("[0].id", containsString("-"))
                 .body("[0].eventId", containsString("-"));
-        given().queryParam("recipient", "010-1234-0007").get("/notifications").then()
+        Access.asStaff().queryParam("recipient", "010-1234-0007").get("/notifications").then()
                 .statusCode(200).body("", hasSize(2)).body("reservationId", everyItem(equalTo(tori.key())));
-        given().queryParam("recipient", "010-0000-0000").get("/notifications").then()
+        Access.asStaff().queryParam("recipient", "010-0000-0000").get("/notifications").then()
                 .statusCode(200).body("", empty());
-        given().queryParam("reservationId", UUID.randomUUID().toString()).get("/notifications").then()
+        Access.asStaff().queryParam("reservationId", UUID.randomUUID().toString()).get("/notifications").then()
                 .statusCode(200).body("", empty());
-        given().queryParam("reservationId", tori.key()).queryParam("recipient", "010-1234-0007")
+        Access.asStaff().queryParam("reservationId", tori.key()).queryParam("recipient", "010-1234-0007")
                 .get("/notifications").then().statusCode(200).body("", hasSize(2));
     }
 
     @Test
     void aQueryWithoutOrWithABadCriterionIsA400Problem() {
-        given().get("/notifications").then()
+        Access.asStaff().get("/notifications").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("title", equalTo("Missing query"));
-        given().queryParam("recipient", " ").get("/notifications").then()
+        Access.asStaff().queryParam("recipient", " ").get("/notifications").then()
                 .statusCode(400).contentType("application/problem+json");
-        given().queryParam("reservationId", "not-a-uuid").get("/notifications").then()
+        Access.asStaff().queryParam("reservationId", "not-a-uuid").get("/notifications").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid value")).body("detail", containsString("not-a-uuid"));
     }

@@ -43,11 +43,18 @@ class ProblemDetailsTest {
 
     @Test
     void noticesOwnRefusalsAreTyped() {
-        assertProblem(given().get("/notifications"), 400)
+        assertProblem(Access.asStaff().get("/notifications"), 400)
                 .body("type", is("https://animal-hospital.example/problems/missing-query"))
                 .body("title", is("Missing query"));
-        assertProblem(given().queryParam("reservationId", "not-a-uuid").get("/notifications"), 400)
+        assertProblem(Access.asStaff().queryParam("reservationId", "not-a-uuid").get("/notifications"), 400)
                 .body("title", is("Invalid value"));
+    }
+
+    @Test
+    void noTokenAndTheWrongRoleAreProblemsToo() {
+        assertProblem(given().queryParam("recipient", "010-1234-5678").get("/notifications"), 401);
+        assertProblem(Access.as(Access.identity().noRole()).queryParam("recipient", "010-1234-5678")
+                .get("/notifications"), 403);
     }
 
     private static ValidatableResponse assertProblem(Response response, int status) {

@@ -183,6 +183,8 @@ class ScaleOutIT {
                 .infrastructure(QuarkusApp.PostgresServerAddress.onPort(Integer.parseInt(config.get("hospital.test.postgres-port"))),
                         "notice", config.get("kafka.bootstrap.servers"))
                 .jvm(jvm)
+                // Tokens are verified against the test run's Keycloak, as in production against the realm's.
+                .env("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("quarkus.oidc.auth-server-url"))
                 .env("HOSPITAL_NOTICE_CHANNEL", "webhook")
                 .env("HOSPITAL_NOTICE_LANGUAGE", "en")
                 .env("HOSPITAL_NOTICE_WEBHOOK_URL", "http://127.0.0.1:" + gatewayPort + "/messages")

@@ -7,7 +7,11 @@ public class ClinicException extends RuntimeException {
         /** A search for notifications names neither a reservation nor a recipient: it would list everything. */
         UNBOUNDED_SEARCH,
         /** A reservation id that is not a UUID. */
-        INVALID_RESERVATION_ID
+        INVALID_RESERVATION_ID,
+        /** A customer asked about a reservation that is not theirs, or whose contact has not arrived yet. */
+        RESERVATION_NOT_FOUND,
+        /** A customer asked for what was sent to an address other than their own phone. */
+        NOT_YOUR_RECIPIENT
     }
 
     private final Reason reason;

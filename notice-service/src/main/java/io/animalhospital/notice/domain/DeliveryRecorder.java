@@ -69,11 +69,14 @@ public class DeliveryRecorder {
         if (n.attempts >= settings.delivery().maxAttempts()) {
             n.status = NotificationStatus.FAILED;
             n.nextAttemptAt = null;
-            LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts, n.lastError);
+            LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts,
+                    Recipients.redacted(n.lastError));
             return events.failed(n);
         }
         n.nextAttemptAt = Instant.now().plus(backoff(n.attempts));
-        LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, n.lastError, n.nextAttemptAt);
+        // A gateway's or mail server's error may quote the address it refused.
+        LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, Recipients.redacted(n.lastError),
+                n.nextAttemptAt);
         return Uni.createFrom().voidItem();
     }
 

@@ -102,7 +102,8 @@ public class NotificationDelivery {
         return later(context, gather)
                 .chain(() -> rounds(context))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Notification delivery round failed, will retry: %s", failure.getMessage());
+                    LOG.warnf("Notification delivery round failed, will retry: %s",
+                            Recipients.redacted(failure.getMessage()));
                     return null;
                 })
                 .eventually(() -> {
@@ -173,7 +174,7 @@ public class NotificationDelivery {
     private Uni<Void> record(List<DeliveryOutcome> outcomes) {
         return recorder.record(outcomes).onFailure().recoverWithUni(failure -> {
             LOG.debugf("Recording %d outcome(s) together failed (%s); one at a time", outcomes.size(),
-                    failure.getMessage());
+                    Recipients.redacted(failure.getMessage()));
             return recordOneByOne(outcomes);
         });
     }
@@ -187,7 +188,8 @@ public class NotificationDelivery {
     /** A row that cannot be recorded stays claimed until its lease ends, then it is tried again. */
     private Uni<Void> recordAlone(DeliveryOutcome outcome) {
         return recorder.record(List.of(outcome)).onFailure().recoverWithUni(failure -> {
-            LOG.warnf("Could not record delivery of %s: %s", outcome.notificationId(), failure.getMessage());
+            LOG.warnf("Could not record delivery of %s: %s", outcome.notificationId(),
+                    Recipients.redacted(failure.getMessage()));
             return Uni.createFrom().voidItem();
         });
     }

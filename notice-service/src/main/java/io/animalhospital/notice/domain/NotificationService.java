@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,19 +37,54 @@ public class NotificationService {
         this.pendingBills = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * A reservation's notifications: staff any reservation's; a customer those of a reservation whose contact phone
+     * is theirs, and 404 otherwise (another's, unknown, or its contact not arrived yet), so nothing leaks.
+     */
     @WithSession
-    public Uni<List<Notification>> byReservation(UUID reservationId) {
-        return notifications.ofReservation(reservationId);
+    public Uni<List<Notification>> byReservation(UUID reservationId, Caller caller) {
+        return requireOwnReservation(reservationId, caller).chain(() -> notifications.ofReservation(reservationId));
+    }
+
+    /**
+     * Everything sent to an address (a phone in any written form, or an e-mail address): staff any; a customer
+     * only their own phone, which also finds the e-mails sent to them. Another address is refused with 403 before
+     * anything is looked up, so the answer says nothing about what exists.
+     */
+    @WithSession
+    public Uni<List<Notification>> byRecipient(String recipient, Caller caller) {
+        return permittedRecipient(recipient, caller).chain(notifications::sentTo);
     }
 
     @WithSession
-    public Uni<List<Notification>> byRecipient(String recipient) {
-        return notifications.sentTo(recipient);
+    public Uni<List<Notification>> byReservationAndRecipient(UUID reservationId, String recipient, Caller caller) {
+        return permittedRecipient(recipient, caller).call(() -> requireOwnReservation(reservationId, caller))
+                .chain(address -> notifications.ofReservationSentTo(reservationId, address));
     }
 
-    @WithSession
-    public Uni<List<Notification>> byReservationAndRecipient(UUID reservationId, String recipient) {
-        return notifications.ofReservationSentTo(reservationId, recipient);
+    private Uni<String> permittedRecipient(String recipient, Caller caller) {
+        return Uni.createFrom().item(() -> {
+            String address = Recipients.normalised(recipient);
+            if (!caller.isStaff() && !caller.requirePhone().equals(address)) {
+                throw new ClinicException(ClinicException.Reason.NOT_YOUR_RECIPIENT,
+                        "You may look up only what was sent to your own phone number");
+            }
+            return address;
+        });
+    }
+
+    private Uni<Void> requireOwnReservation(UUID reservationId, Caller caller) {
+        if (caller.isStaff()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(caller::requirePhone)
+                .chain(phone -> contacts.ofReservation(reservationId))
+                .invoke(contact -> {
+                    if (contact == null || !caller.mayAccess(contact.phone)) {
+                        throw new ClinicException(ClinicException.Reason.RESERVATION_NOT_FOUND,
+                                "No reservation " + reservationId + " of yours");
+                    }
+                }).replaceWithVoid();
     }
 
     /** A reservation's status changed: remember its contact, notify it, complete bills that waited for it. */
@@ -110,7 +146,7 @@ public class NotificationService {
             ReservationContact contact = existing == null ? new ReservationContact() : existing;
             contact.reservationId = reservationId;
             contact.ownerName = snapshot.ownerName();
-            contact.phone = snapshot.phone();
+            contact.phone = Recipients.normalised(snapshot.phone());
             contact.email = blankToNull(snapshot.email());
             contact.petName = snapshot.petName();
             contact.vet = snapshot.vet();
@@ -126,6 +162,8 @@ public class NotificationService {
      */
     private void address(Notification n, String phone, String email, MessageFacts facts) {
         email = blankToNull(email);
+        // Stored, sent and matched in one form, however the event wrote it.
+        phone = Recipients.normalised(phone);
         ChannelKind channel = settings.channel();
         if (channel == ChannelKind.EMAIL && email == null) {
             channel = settings.email().fallback();
