@@ -47,12 +47,25 @@ class ProblemDetailsTest {
 
     @Test
     void lookupsOwnRefusalsAreTyped() {
-        assertProblem(given().get("/reservation-status/" + UUID.randomUUID()), 404)
+        assertProblem(Access.asStaff().get("/reservation-status/" + UUID.randomUUID()), 404)
                 .body("type", is("https://animal-hospital.example/problems/reservation-not-found"))
                 .body("title", is("Reservation not found"));
-        assertProblem(given().get("/reservation-status/not-a-uuid"), 400)
+        assertProblem(Access.asStaff().get("/reservation-status/not-a-uuid"), 400)
                 .body("type", is("https://animal-hospital.example/problems/invalid-reservation-id"))
                 .body("title", is("Invalid reservation id"));
+        assertProblem(Access.asStaff().get("/reservation-status"), 400)
+                .body("type", is("https://animal-hospital.example/problems/phone-required"));
+        assertProblem(Access.asCustomer(ClinicEvents.uniquePhone()).queryParam("phone", ClinicEvents.uniquePhone())
+                .get("/reservation-status"), 403)
+                .body("type", is("https://animal-hospital.example/problems/not-your-phone"))
+                .body("title", is("Not your phone number"));
+    }
+
+    @Test
+    void withoutATokenEveryEndpointIsA401Problem() {
+        assertProblem(given().get("/reservation-status/" + UUID.randomUUID()), 401);
+        assertProblem(given().get("/reservation-status?phone=010-1234-5678"), 401);
+        assertProblem(given().post("/admin/rebuild"), 401);
     }
 
     private static ValidatableResponse assertProblem(Response response, int status) {

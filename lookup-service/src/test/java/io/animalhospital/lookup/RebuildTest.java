@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.infra.TestIdentity;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -56,9 +58,12 @@ class RebuildTest {
         String before = wholeView();
         long applied = db.count("SELECT count(*) FROM processed_event");
 
-        given().post("/admin/rebuild").then()
+        // An admin's real token from Keycloak (password grant); the answer names who started the rebuild.
+        given().auth().oauth2(TestIdentity.fromConfig().keycloakToken(TestIdentity.ADMIN)).post("/admin/rebuild").then()
                 .statusCode(202)
-                .body("partitions.reservation-events", equalTo(3));
+                .body("partitions.reservation-events", equalTo(3))
+                .body("startedBy.name", equalTo("admin-1 Test"))
+                .body("startedBy.subject", notNullValue());
 
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
                 .until(() -> wholeView().equals(before));

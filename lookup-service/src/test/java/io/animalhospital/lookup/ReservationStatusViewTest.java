@@ -1,6 +1,5 @@
 package io.animalhospital.lookup;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** The view built from events on the real broker, stored in the real database. */
+/** The view built from events on the real broker, stored in the real database; read by staff (who read every view). */
 @QuarkusTest
 class ReservationStatusViewTest {
 
@@ -74,7 +73,7 @@ class ReservationStatusViewTest {
                 "TREATED", "TREATED", "ISSUED", "PAID");
         assertThat(Instant.parse(view.getString("updatedAt"))).isEqualTo(t.plusSeconds(7));
 
-        given().queryParam("phone", story.phone).get("/reservation-status").then()
+        Access.asStaff().queryParam("phone", story.phone).get("/reservation-status").then()
                 .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].reservationId", equalTo(story.reservationId.toString()));
@@ -160,10 +159,10 @@ class ReservationStatusViewTest {
         story.declined(t.plusSeconds(1)).to(kafka);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response response = given().get("/reservation-status/" + story.reservationId);
+            Response response = Access.asStaff().get("/reservation-status/" + story.reservationId);
             return response.statusCode() == 200 && "CANCELLED".equals(response.path("appointmentStatus"));
         });
-        JsonPath view = given().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
+        JsonPath view = Access.asStaff().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
         assertThat(view.getInt("version")).isEqualTo(1);
         assertThat(history(view)).containsExactly("AppointmentDeclined");
         assertThat(view.getString("reservationStatus")).isNull();
@@ -171,24 +170,24 @@ class ReservationStatusViewTest {
 
     @Test
     void unknownReservationIs404AndBadIdIs400() {
-        given().get("/reservation-status/" + java.util.UUID.randomUUID()).then()
+        Access.asStaff().get("/reservation-status/" + java.util.UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/reservation-status/not-a-uuid").then()
+        Access.asStaff().get("/reservation-status/not-a-uuid").then()
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid reservation id"));
-        given().get("/reservation-status/1-2-3-4-5").then().statusCode(400);
-        given().get("/reservation-status/not-a-uuid/stream").then().statusCode(400);
-        given().get("/reservation-status").then()
+        Access.asStaff().get("/reservation-status/1-2-3-4-5").then().statusCode(400);
+        Access.asStaff().get("/reservation-status/not-a-uuid/stream").then().statusCode(400);
+        Access.asStaff().get("/reservation-status").then()
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Phone required"));
-        given().queryParam("phone", "010-9999-0000").get("/reservation-status").then()
+        Access.asStaff().queryParam("phone", "010-9999-0000").get("/reservation-status").then()
                 .statusCode(200).body("size()", equalTo(0));
     }
 
     static JsonPath awaitVersion(ClinicEvents story, int version) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response response = given().get("/reservation-status/" + story.reservationId);
+            Response response = Access.asStaff().get("/reservation-status/" + story.reservationId);
             return response.statusCode() == 200 && Integer.valueOf(version).equals(response.path("version"));
         });
-        return given().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
+        return Access.asStaff().get("/reservation-status/" + story.reservationId).then().extract().jsonPath();
     }
 
     static List<String> history(JsonPath view) {

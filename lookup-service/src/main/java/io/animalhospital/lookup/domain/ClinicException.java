@@ -4,10 +4,12 @@ package io.animalhospital.lookup.domain;
 public class ClinicException extends RuntimeException {
 
     public enum Reason {
-        /** No event about the reservation arrived yet. */
+        /** No event about the reservation arrived yet, or it is another customer's (the same answer: nothing leaks). */
         RESERVATION_NOT_FOUND,
         INVALID_RESERVATION_ID,
         PHONE_REQUIRED,
+        /** A customer asked for the reservations of a phone number that is not their account's. */
+        NOT_YOUR_PHONE,
         /** An operator switched the rebuild off. */
         REBUILD_DISABLED,
         REBUILD_ALREADY_STARTING,

@@ -8,11 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Applies events' changes to reservation status views, and reads them. */
+/** Applies events' changes to reservation status views ({@link ReservationStatusLookup} reads them). */
 @ApplicationScoped
 public class ReservationStatusProjection {
 
@@ -47,16 +46,6 @@ public class ReservationStatusProjection {
             }
         }
         return documents;
-    }
-
-    @WithSession
-    public Uni<StatusDocument> find(UUID reservationId) {
-        return views.ofReservation(reservationId).map(view -> view == null ? null : StatusDocument.of(view));
-    }
-
-    @WithSession
-    public Uni<List<StatusDocument>> byPhone(String phone) {
-        return views.byPhone(phone).map(list -> list.stream().map(StatusDocument::of).toList());
     }
 
     /** Empties the view and the record of applied events, for a rebuild. */

@@ -5,14 +5,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.animalhospital.platform.security.PhoneNumbers;
+
 /** The nested parts of a reservation status view, stored as JSONB with the row. */
 public final class ViewParts {
 
     private ViewParts() {
     }
 
-    /** The owner's, pet's and schedule's details from a reservation snapshot. */
+    /**
+     * The owner's, pet's and schedule's details from a reservation snapshot. The phone is kept in its normal form
+     * (what ownership and look-ups match on): old events and a replay of old topics may carry other forms; text that
+     * is not a phone number is kept as it is, so nothing an event said is lost.
+     */
     public record Details(String ownerName, String phone, String petName, String vet, LocalDate date) {
+
+        public Details {
+            phone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone);
+        }
     }
 
     /** The treatment summary from diagnosis' {@code Treated}. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.animalhospital.lookup.domain.ClinicException.Reason;
+import io.animalhospital.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,11 +42,16 @@ public class ViewRebuild {
         this.settings = settings;
     }
 
-    /** What a started rebuild replays: partitions per topic. */
-    public record Started(Instant startedAt, Map<String, Integer> partitions) {
+    /** What a started rebuild replays (partitions per topic), and who started it. */
+    public record Started(Instant startedAt, StartedBy startedBy, Map<String, Integer> partitions) {
     }
 
-    public Uni<Started> start() {
+    /** The admin who asked: the token's subject and name. */
+    public record StartedBy(String subject, String name) {
+    }
+
+    /** Only for admins: the endpoint's role check says so; the caller is recorded with the rebuild. */
+    public Uni<Started> start(Caller caller) {
         if (!settings.rebuild().enabled()) {
             return Uni.createFrom().failure(new ClinicException(Reason.REBUILD_DISABLED,
                     "hospital.lookup.rebuild.enabled is false"));
@@ -59,8 +65,9 @@ public class ViewRebuild {
                 .call(projection::empty)
                 .call(replay::rewind)
                 .map(partitions -> {
-                    LOG.infof("View rebuild started: view emptied, replaying %s", partitions);
-                    return new Started(startedAt, partitions);
+                    // The subject only: a name is personal data the log does not need.
+                    LOG.infof("View rebuild started by %s: view emptied, replaying %s", caller.subject(), partitions);
+                    return new Started(startedAt, new StartedBy(caller.subject(), caller.name()), partitions);
                 })
                 .onTermination().invoke(() -> starting.set(false));
     }

@@ -16,7 +16,7 @@ public class ClinicProblems {
         int status = switch (e.reason()) {
             case RESERVATION_NOT_FOUND -> 404;
             case INVALID_RESERVATION_ID, PHONE_REQUIRED -> 400;
-            case REBUILD_DISABLED -> 403;
+            case REBUILD_DISABLED, NOT_YOUR_PHONE -> 403;
             case REBUILD_ALREADY_STARTING, REBUILD_NEEDS_EVERY_PARTITION -> 409;
             case CONSUMERS_NOT_RUNNING -> 503;
         };
@@ -24,6 +24,7 @@ public class ClinicProblems {
             case RESERVATION_NOT_FOUND -> "Reservation not found";
             case INVALID_RESERVATION_ID -> "Invalid reservation id";
             case PHONE_REQUIRED -> "Phone required";
+            case NOT_YOUR_PHONE -> "Not your phone number";
             case REBUILD_DISABLED -> "Rebuild disabled";
             case REBUILD_ALREADY_STARTING -> "Rebuild already starting";
             case REBUILD_NEEDS_EVERY_PARTITION -> "Rebuild needs every partition";

@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,9 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.lookup.domain.ViewRebuild;
+import io.animalhospital.platform.security.CurrentCaller;
+import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-/** Operations on the view itself; for the {@code admin} role once security lands. */
+/** Operations on the view itself: admins only (SPEC §7), not staff. */
 @Cancellable(false)
 @Path("/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,15 +24,18 @@ import io.smallrye.mutiny.Uni;
 public class RebuildResource {
 
     private final ViewRebuild rebuild;
+    private final CurrentCaller caller;
 
-    public RebuildResource(ViewRebuild rebuild) {
+    public RebuildResource(ViewRebuild rebuild, CurrentCaller caller) {
         this.rebuild = rebuild;
+        this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Empty the view and replay every topic from the beginning: 202 once the replay started, "
-            + "409 unless this replica holds every partition, 403 when switched off")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Empty the view and replay every topic from the beginning (admin): 202 once the replay "
+            + "started, naming who started it; 409 unless this replica holds every partition, 403 when switched off")
     public Uni<Response> rebuild() {
-        return rebuild.start().map(started -> Response.accepted(started).build());
+        return rebuild.start(caller.get()).map(started -> Response.accepted(started).build());
     }
 }
