@@ -19,12 +19,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.animalhospital.infra.QuarkusApp;
 import io.animalhospital.infra.TestDatabase;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
-/** The real diagnosis-service, run from its packaged jar against the tests' PostgreSQL and broker. */
+/**
+ * The real diagnosis-service, run from its packaged jar against the tests' PostgreSQL, broker and Keycloak: it
+ * verifies reservation-service's own token on the booking calls, and staff tokens on what the tests do as the clinic.
+ */
 final class DiagnosisService {
 
     /** How the running process was started. */
-    private enum Mode { NORMAL, SLOW, UNHURRIED, WITHOUT_BROKER }
+    private enum Mode { NORMAL, SLOW, UNHURRIED, WITHOUT_BROKER, DISTRUSTFUL }
 
     private static QuarkusApp app;
     private static Mode mode;
@@ -55,6 +59,14 @@ final class DiagnosisService {
         ensure(Mode.WITHOUT_BROKER);
     }
 
+    /**
+     * Running, but refusing reservation-service's token: it reads roles from a claim no token has, so the booking
+     * calls (role reservation-service) answer 403, as a realm without that role would have them answered.
+     */
+    static synchronized void ensureDistrustful() {
+        ensure(Mode.DISTRUSTFUL);
+    }
+
     static synchronized void kill() {
         if (app != null) {
             app.kill();
@@ -66,8 +78,13 @@ final class DiagnosisService {
         return "http://127.0.0.1:" + port();
     }
 
+    /** A request to diagnosis-service as staff (the clinic's side of the tests). */
+    static RequestSpecification clinic() {
+        return given().baseUri(url()).auth().oauth2(Api.identity().staff());
+    }
+
     static String newSchedule(String vet, int capacity, boolean approvalRequired) {
-        return given().baseUri(url()).contentType(ContentType.JSON)
+        return clinic().contentType(ContentType.JSON)
                 .body("{\"vet\":\"" + vet + "\",\"date\":\"" + LocalDate.now().plusDays(2) + "\",\"capacity\":" + capacity
                         + ",\"approvalRequired\":" + approvalRequired + "}")
                 .post("/schedules").then().statusCode(201).extract().path("id");
@@ -78,12 +95,12 @@ final class DiagnosisService {
     }
 
     static String appointmentStatus(String reservationId) {
-        return given().baseUri(url()).get("/appointments/" + reservationId).then().extract().path("status");
+        return clinic().get("/appointments/" + reservationId).then().extract().path("status");
     }
 
     /** The reservation ids of every appointment ever made on the schedule, cancelled ones included. */
     static List<String> appointmentsOn(String scheduleId) {
-        return given().baseUri(url()).queryParam("scheduleId", scheduleId).get("/appointments")
+        return clinic().queryParam("scheduleId", scheduleId).get("/appointments")
                 .then().statusCode(200).extract().jsonPath().getList("reservationId", String.class);
     }
 
@@ -104,15 +121,18 @@ final class DiagnosisService {
                 : config.getValue("kafka.bootstrap.servers", String.class);
         boolean delayed = wanted == Mode.SLOW || wanted == Mode.UNHURRIED;
         int delayMillis = wanted == Mode.SLOW ? 3000 : 1000;
-        QuarkusApp launched = new QuarkusApp("diagnosis-service",
-                Path.of("../diagnosis-service/target/quarkus-app/quarkus-run.jar"),
+        QuarkusApp launched = new QuarkusApp("diagnosis-service", jar(),
                 port(), Path.of("target/diagnosis-service-" + UUID.randomUUID() + ".log"))
                 .jvm(List.of("-Xmx256m"))
                 .infrastructure(QuarkusApp.PostgresServerAddress.onPort(postgresPort), "diagnosis", broker)
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(delayed))
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MIN", delayMillis + "ms")
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MAX", (delayMillis + 100) + "ms")
-                .launch();
+                .env("QUARKUS_OIDC_AUTH_SERVER_URL", config.getValue("quarkus.oidc.auth-server-url", String.class));
+        if (wanted == Mode.DISTRUSTFUL) {
+            launched.env("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH", "realm_access/nobody_has_these");
+        }
+        launched.launch();
         app = launched;
         mode = wanted;
         if (wanted == Mode.WITHOUT_BROKER) {
@@ -143,6 +163,17 @@ final class DiagnosisService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The packaged service: its build folder, or a copy of its quarkus-app folder named by the system property
+     * {@code hospital.test.diagnosis-app}, so that a rebuild of diagnosis-service during a long run cannot take it
+     * away.
+     */
+    private static Path jar() {
+        String copy = System.getProperty("hospital.test.diagnosis-app");
+        return copy == null ? Path.of("../diagnosis-service/target/quarkus-app/quarkus-run.jar")
+                : Path.of(copy, "quarkus-run.jar");
     }
 
     private static int port() {

@@ -1,7 +1,6 @@
 package io.animalhospital.reservation;
 
 import static io.animalhospital.reservation.TopicContents.types;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -78,10 +77,10 @@ class LostAnswerTest {
         hangUpAfter(Duration.ofMillis(300), placement(scheduleId, phone));
 
         // The placement ran to its end without its caller: recorded with its seat, its event out, nothing held back.
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("phone", phone)
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> Api.customer(phone)
                 .get("/reservations").then().statusCode(200).extract().jsonPath().getList("id", String.class),
                 ids -> ids.size() == 1).get(0);
-        given().get("/reservations/" + id).then().statusCode(200).body("status", equalTo("RESERVED"));
+        Api.customer(phone).get("/reservations/" + id).then().statusCode(200).body("status", equalTo("RESERVED"));
         assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(1);
         List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
                 .until(() -> TopicContents.upToNow(bootstrapServers, "reservation-events"),
@@ -102,7 +101,7 @@ class LostAnswerTest {
         // Every seat diagnosis booked belongs to a reservation recorded here: none was cut off between the two.
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             List<String> appointments = DiagnosisService.appointmentsOn(scheduleId);
-            return !appointments.isEmpty() && given().queryParam("phone", phone).get("/reservations").then()
+            return !appointments.isEmpty() && Api.customer(phone).get("/reservations").then()
                     .statusCode(200).extract().jsonPath().getList("id", String.class).containsAll(appointments);
         });
         assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(DiagnosisService.appointmentsOn(scheduleId).size());
@@ -138,7 +137,8 @@ class LostAnswerTest {
         DiagnosisService.ensureRunning();
         String from = DiagnosisService.newSchedule("Dr. Here", 2, false);
         String to = DiagnosisService.newSchedule("Dr. There", 2, false);
-        String id = ReservationFlowTest.place(from, "010-5353-0001").then().statusCode(201).extract().path("id");
+        String owner = "010-5353-0001";
+        String id = ReservationFlowTest.place(from, owner).then().statusCode(201).extract().path("id");
 
         // The target's row is held longer than the move call's 2 s timeout: diagnosis moves the seat after the
         // customer was told 503.
@@ -150,14 +150,15 @@ class LostAnswerTest {
             try (Statement lock = diagnosisDb.createStatement()) {
                 lock.execute("SELECT * FROM schedule WHERE id = '" + to + "' FOR UPDATE");
             }
-            given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + to + "\"}")
+            Api.customer(owner).contentType(ContentType.JSON).body("{\"scheduleId\":\"" + to + "\"}")
                     .patch("/reservations/" + id).then().statusCode(503);
             diagnosisDb.commit();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> to.equals(given().get("/reservations/" + id)
+        await().atMost(Duration.ofSeconds(30)).until(() -> to.equals(Api.customer(owner).get("/reservations/" + id)
                 .then().statusCode(200).extract().path("scheduleId")));
-        given().get("/reservations/" + id).then().body("vet", equalTo("Dr. There")).body("status", equalTo("RESERVED"));
+        Api.customer(owner).get("/reservations/" + id).then().body("vet", equalTo("Dr. There"))
+                .body("status", equalTo("RESERVED"));
         assertThat(DiagnosisService.booked(from)).isZero();
         assertThat(DiagnosisService.booked(to)).isEqualTo(1);
         List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
@@ -171,9 +172,10 @@ class LostAnswerTest {
         DiagnosisService.ensureRunning();
         String first = DiagnosisService.newSchedule("Dr. Before", 2, true);
         String second = DiagnosisService.newSchedule("Dr. After", 2, true);
-        String id = ReservationFlowTest.place(first, "010-5454-0001").then().statusCode(201)
+        String owner = "010-5454-0001";
+        String id = ReservationFlowTest.place(first, owner).then().statusCode(201)
                 .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + second + "\"}")
+        Api.customer(owner).contentType(ContentType.JSON).body("{\"scheduleId\":\"" + second + "\"}")
                 .patch("/reservations/" + id).then().statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
 
         // Staff approved the appointment on the first schedule just before the move; this service's consumer lagged
@@ -189,7 +191,7 @@ class LostAnswerTest {
                 .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", marker) == 1);
 
         assertThat(db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", stale)).isEqualTo(1);
-        given().get("/reservations/" + id).then().statusCode(200)
+        Api.customer(owner).get("/reservations/" + id).then().statusCode(200)
                 .body("status", equalTo("AWAITING_APPROVAL")).body("scheduleId", equalTo(second));
         assertThat(DiagnosisService.appointmentStatus(id)).isEqualTo("AWAITING_APPROVAL");
     }
@@ -198,7 +200,7 @@ class LostAnswerTest {
     private static void assertSeatGivenBackWithoutReservation(String scheduleId, String reservationId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> DiagnosisService.booked(scheduleId) == 0);
         assertThat(DiagnosisService.appointmentStatus(reservationId)).isEqualTo("CANCELLED");
-        given().get("/reservations/" + reservationId).then().statusCode(404);
+        Api.staff().get("/reservations/" + reservationId).then().statusCode(404);
         assertNotConfirmedPublished(reservationId);
     }
 
@@ -212,9 +214,9 @@ class LostAnswerTest {
     }
 
     private String placement(String scheduleId, String phone) {
-        String body = "{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"Kim Minji\",\"phone\":\"" + phone
-                + "\",\"petName\":\"Bori\",\"species\":\"dog\"}";
+        String body = Api.placement(scheduleId);
         return "POST " + reservations.getPath() + " HTTP/1.1\r\nHost: " + reservations.getHost() + "\r\n"
+                + "Authorization: Bearer " + Api.identity().customer(phone) + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body;
     }

@@ -2,7 +2,6 @@ package io.animalhospital.reservation;
 
 import static io.animalhospital.reservation.TopicContents.ofKey;
 import static io.animalhospital.reservation.TopicContents.types;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -71,7 +70,7 @@ class OutboxTest {
         String failed = appointments.get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> DiagnosisService.booked(scheduleId) == 0);
         assertThat(DiagnosisService.appointmentStatus(failed)).isEqualTo("CANCELLED");
-        given().get("/reservations/" + failed).then().statusCode(404);
+        Api.staff().get("/reservations/" + failed).then().statusCode(404);
         assertThat(db.count("SELECT count(*) FROM reservation WHERE id = ? OR phone = ?", UUID.fromString(failed),
                 marked)).isZero();
 
@@ -151,10 +150,10 @@ class OutboxTest {
     }
 
     private static RequestSpecification clinic() {
-        return given().baseUri(DiagnosisService.url());
+        return DiagnosisService.clinic();
     }
 
     private static String status(String id) {
-        return given().get("/reservations/" + id).then().statusCode(200).extract().path("status");
+        return Api.staff().get("/reservations/" + id).then().statusCode(200).extract().path("status");
     }
 }

@@ -20,8 +20,10 @@ class ProblemDetailsTest {
 
     @Test
     void unreadableBody() {
-        problem(given().contentType(ContentType.JSON).body("{\"scheduleId\":").post("/reservations"), 400);
-        problem(given().contentType(ContentType.JSON).body("{\"email\":").patch("/reservations/" + UUID.randomUUID()), 400);
+        problem(Api.customer("010-4545-0001").contentType(ContentType.JSON).body("{\"scheduleId\":")
+                .post("/reservations"), 400);
+        problem(Api.customer("010-4545-0001").contentType(ContentType.JSON).body("{\"email\":")
+                .patch("/reservations/" + UUID.randomUUID()), 400);
     }
 
     @Test
@@ -36,13 +38,13 @@ class ProblemDetailsTest {
 
     @Test
     void tooLongUrl() {
-        problem(given().get("/reservations/" + "x".repeat(10_000)), 414);
+        problem(Api.staff().get("/reservations/" + "x".repeat(10_000)), 414);
     }
 
     @Test
     void bodyOver64KiB() {
-        problem(given().contentType(ContentType.JSON).body("{\"ownerName\":\"" + "x".repeat(70 * 1024) + "\"}")
-                .post("/reservations"), 413);
+        problem(Api.customer("010-4545-0001").contentType(ContentType.JSON)
+                .body("{\"ownerName\":\"" + "x".repeat(70 * 1024) + "\"}").post("/reservations"), 413);
     }
 
     private static void problem(Response response, int status) {

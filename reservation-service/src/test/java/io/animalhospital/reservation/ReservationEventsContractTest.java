@@ -1,6 +1,5 @@
 package io.animalhospital.reservation;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,15 +33,16 @@ class ReservationEventsContractTest {
         String scheduleId = DiagnosisService.newSchedule("Dr. Contract", 3, true);
         String treated = ReservationFlowTest.place(scheduleId, "010-8080-0001").then().statusCode(201)
                 .extract().path("id");
-        String cancelled = ReservationFlowTest.place(scheduleId, "010-8080-0002").then().statusCode(201)
+        String owner = "010-8080-0002";
+        String cancelled = ReservationFlowTest.place(scheduleId, owner).then().statusCode(201)
                 .extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"email\":null,\"petName\":\"Nabi\"}")
+        Api.customer(owner).contentType(ContentType.JSON).body("{\"email\":null,\"petName\":\"Nabi\"}")
                 .patch("/reservations/" + cancelled).then().statusCode(200);
-        given().delete("/reservations/" + cancelled).then().statusCode(200);
-        given().baseUri(DiagnosisService.url()).post("/appointments/" + treated + "/approve").then().statusCode(200);
+        Api.customer(owner).delete("/reservations/" + cancelled).then().statusCode(200);
+        DiagnosisService.clinic().post("/appointments/" + treated + "/approve").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "RESERVED".equals(
-                given().get("/reservations/" + treated).then().extract().path("status")));
-        given().baseUri(DiagnosisService.url()).contentType(ContentType.JSON)
+                Api.staff().get("/reservations/" + treated).then().extract().path("status")));
+        DiagnosisService.clinic().contentType(ContentType.JSON)
                 .body("{\"doctor\":\"Dr. Contract\",\"medicalOpinion\":\"otitis\",\"treatment\":\"ear drops\","
                         + "\"prescription\":null,\"items\":[{\"code\":\"EXAM\",\"quantity\":1}]}")
                 .post("/appointments/" + treated + "/treatment").then().statusCode(200);

@@ -1,6 +1,5 @@
 package io.animalhospital.reservation;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,15 +54,13 @@ class ReservationFlowTest {
         DiagnosisService.ensureRunning();
     }
 
+    /** A placement by the customer whose account carries {@code phone}. */
     static Response place(String scheduleId, String phone) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"Kim Minji\",\"phone\":\"" + phone
-                        + "\",\"email\":\"minji@example.com\",\"petName\":\"Bori\",\"species\":\"dog\",\"reason\":\"limping\"}")
-                .post("/reservations");
+        return Api.placing(phone, scheduleId).post("/reservations");
     }
 
     private static String status(String id) {
-        return given().get("/reservations/" + id).then().statusCode(200).extract().path("status");
+        return Api.staff().get("/reservations/" + id).then().statusCode(200).extract().path("status");
     }
 
     private static List<String> eventTypes(String reservationId) {
@@ -81,13 +78,16 @@ class ReservationFlowTest {
                 .body("scheduleId", equalTo(scheduleId)).body("petName", equalTo("Bori"))
                 .extract().path("id");
         assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(1);
-        given().get("/reservations/" + id).then().statusCode(200).body("ownerName", equalTo("Kim Minji"));
-        given().queryParam("phone", phone).get("/reservations").then().statusCode(200).body("id", hasItem(id));
+        Api.customer(phone).get("/reservations/" + id).then().statusCode(200).body("ownerName", equalTo("Kim Minji"))
+                .body("phone", equalTo(phone));
+        Api.customer(phone).get("/reservations").then().statusCode(200).body("id", hasItem(id));
+        Api.staff().queryParam("phone", phone).get("/reservations").then().statusCode(200).body("id", hasItem(id));
 
-        given().contentType(ContentType.JSON).body("{\"email\":\"new@example.com\"}").patch("/reservations/" + id)
+        Api.customer(phone).contentType(ContentType.JSON).body("{\"email\":\"new@example.com\"}")
+                .patch("/reservations/" + id)
                 .then().statusCode(200).body("email", equalTo("new@example.com")).body("status", equalTo("RESERVED"));
 
-        given().delete("/reservations/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        Api.customer(phone).delete("/reservations/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> DiagnosisService.booked(scheduleId) == 0);
         assertThat(DiagnosisService.appointmentStatus(id)).isEqualTo("CANCELLED");
 
@@ -105,15 +105,19 @@ class ReservationFlowTest {
         String from = DiagnosisService.newSchedule("Dr. From", 2, false);
         String full = DiagnosisService.newSchedule("Dr. Full", 1, false);
         String to = DiagnosisService.newSchedule("Dr. To", 2, false);
-        String id = place(from, "010-2222-0002").then().statusCode(201).extract().path("id");
+        String owner = "010-2222-0002";
+        String id = place(from, owner).then().statusCode(201).extract().path("id");
         place(full, "010-2222-0003").then().statusCode(201);
 
-        given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + full + "\",\"petName\":\"Nabi\"}")
+        Api.customer(owner).contentType(ContentType.JSON)
+                .body("{\"scheduleId\":\"" + full + "\",\"petName\":\"Nabi\"}")
                 .patch("/reservations/" + id).then().statusCode(409).contentType(startsWith("application/problem+json"));
-        given().get("/reservations/" + id).then().body("scheduleId", equalTo(from)).body("petName", equalTo("Bori"));
+        Api.customer(owner).get("/reservations/" + id).then().body("scheduleId", equalTo(from))
+                .body("petName", equalTo("Bori"));
         assertThat(DiagnosisService.booked(from)).isEqualTo(1);
 
-        given().contentType(ContentType.JSON).body("{\"scheduleId\":\"" + to + "\"}").patch("/reservations/" + id)
+        Api.customer(owner).contentType(ContentType.JSON).body("{\"scheduleId\":\"" + to + "\"}")
+                .patch("/reservations/" + id)
                 .then().statusCode(200).body("scheduleId", equalTo(to)).body("vet", equalTo("Dr. To"));
         assertThat(DiagnosisService.booked(from)).isZero();
         assertThat(DiagnosisService.booked(to)).isEqualTo(1);
@@ -125,26 +129,26 @@ class ReservationFlowTest {
         String approved = place(approval, "010-3333-0001").then().statusCode(201)
                 .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
         String declined = place(approval, "010-3333-0002").then().statusCode(201).extract().path("id");
-        given().baseUri(DiagnosisService.url()).post("/appointments/" + approved + "/approve").then().statusCode(200);
-        given().baseUri(DiagnosisService.url()).contentType(ContentType.JSON).body("{\"reason\":\"fully booked vet\"}")
+        DiagnosisService.clinic().post("/appointments/" + approved + "/approve").then().statusCode(200);
+        DiagnosisService.clinic().contentType(ContentType.JSON).body("{\"reason\":\"fully booked vet\"}")
                 .post("/appointments/" + declined + "/decline").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(approved).equals("RESERVED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(declined).equals("CANCELLED_BY_CLINIC"));
-        given().get("/reservations/" + declined).then().body("cancelReason", equalTo("DECLINED"));
+        Api.staff().get("/reservations/" + declined).then().body("cancelReason", equalTo("DECLINED"));
 
-        given().baseUri(DiagnosisService.url()).contentType(ContentType.JSON)
+        DiagnosisService.clinic().contentType(ContentType.JSON)
                 .body("{\"doctor\":\"Dr. Approve\",\"medicalOpinion\":\"sprain\",\"treatment\":\"bandage\","
                         + "\"prescription\":\"rest\",\"items\":[{\"code\":\"XRAY\",\"quantity\":1}]}")
                 .post("/appointments/" + approved + "/treatment").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(approved).equals("TREATED"));
-        given().delete("/reservations/" + approved).then().statusCode(409)
+        Api.customer("010-3333-0001").delete("/reservations/" + approved).then().statusCode(409)
                 .contentType(startsWith("application/problem+json"));
 
         String withdrawn = DiagnosisService.newSchedule("Dr. Gone", 2, false);
         String victim = place(withdrawn, "010-3333-0003").then().statusCode(201).extract().path("id");
-        given().baseUri(DiagnosisService.url()).delete("/schedules/" + withdrawn).then().statusCode(200);
+        DiagnosisService.clinic().delete("/schedules/" + withdrawn).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(victim).equals("CANCELLED_BY_CLINIC"));
-        given().get("/reservations/" + victim).then().body("cancelReason", equalTo("SCHEDULE_WITHDRAWN"));
+        Api.staff().get("/reservations/" + victim).then().body("cancelReason", equalTo("SCHEDULE_WITHDRAWN"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(approved),
                 types -> types.equals(List.of("ReservationPlaced", "ReservationApproved", "ReservationTreated")));
@@ -180,23 +184,26 @@ class ReservationFlowTest {
                 .contentType(startsWith("application/problem+json"));
         String scheduleId = DiagnosisService.newSchedule("Dr. Strict", 1, false);
         post("{\"scheduleId\":\"" + scheduleId + "\"}", 400);
-        post("{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"A\",\"phone\":\"abc\",\"petName\":\"B\",\"species\":\"cat\"}", 400);
-        post("{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"A\",\"phone\":\"01012345678\",\"petName\":\"B\","
+        // The phone is the customer's own: a body that names one is refused, whatever it says.
+        post("{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"A\",\"phone\":\"010-4444-0001\",\"petName\":\"B\","
+                + "\"species\":\"cat\"}", 400);
+        post("{\"scheduleId\":\"" + scheduleId + "\",\"ownerName\":\"A\",\"petName\":\"B\","
                 + "\"species\":\"cat\",\"colour\":\"red\"}", 400);
-        post("{\"scheduleId\":\"nope\",\"ownerName\":\"A\",\"phone\":\"01012345678\",\"petName\":\"B\",\"species\":\"cat\"}", 400);
+        post("{\"scheduleId\":\"nope\",\"ownerName\":\"A\",\"petName\":\"B\",\"species\":\"cat\"}", 400);
         post("{\"scheduleId\":", 400);
         post("{\"ownerName\":\"" + "x".repeat(70 * 1024) + "\"}", 413);
         assertThat(db.count("SELECT count(*) FROM reservation")).isEqualTo(before);
         assertThat(DiagnosisService.booked(scheduleId)).isZero();
-        given().get("/reservations/" + UUID.randomUUID()).then().statusCode(404).body("status", equalTo(404));
-        given().delete("/reservations/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/reservations").then().statusCode(400);
-        given().get("/reservations/" + UUID.randomUUID()).then().body("detail", startsWith("No reservation"))
+        Api.staff().get("/reservations/" + UUID.randomUUID()).then().statusCode(404).body("status", equalTo(404));
+        Api.customer("010-4444-0001").delete("/reservations/" + UUID.randomUUID()).then().statusCode(404);
+        Api.staff().get("/reservations").then().statusCode(400);
+        Api.staff().get("/reservations/" + UUID.randomUUID()).then().body("detail", startsWith("No reservation"))
                 .body("violations", nullValue());
     }
 
     private static void post(String body, int status) {
-        var response = given().contentType(ContentType.JSON).body(body).post("/reservations").then().statusCode(status);
+        var response = Api.customer("010-4444-0001").contentType(ContentType.JSON).body(body).post("/reservations")
+                .then().statusCode(status);
         if (status == 400) {
             response.contentType(startsWith("application/problem+json"));
         }

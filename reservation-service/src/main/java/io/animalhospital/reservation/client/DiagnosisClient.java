@@ -17,14 +17,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.animalhospital.reservation.domain.ClinicException;
 import io.animalhospital.reservation.domain.ClinicException.Reason;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
  * diagnosis-service's appointment API, the one synchronous call of the system. Do not call it directly:
- * {@link DiagnosisGateway} guards it with timeout, circuit breaker, bulkhead and fallback.
+ * {@link DiagnosisGateway} guards it with timeout, circuit breaker, bulkhead and fallback. Each call carries
+ * reservation-service's own client-credentials token (role {@code reservation-service}), which the filter gets from
+ * Keycloak once and keeps until it expires.
  */
 @RegisterRestClient(configKey = "diagnosis")
+@OidcClientFilter
 @Path("/appointments")
 public interface DiagnosisClient {
 
@@ -50,10 +54,18 @@ public interface DiagnosisClient {
     @Path("/{reservationId}/schedule")
     Uni<AppointmentAnswer> move(@PathParam("reservationId") UUID reservationId, MoveAppointment request);
 
-    /** Diagnosis's business answers (404, 409) become the clinic's; anything else is a failure of the call. */
+    /**
+     * Diagnosis's business answers (404, 409) become the clinic's; a refused token (401, 403) is ours to fix, not a
+     * failure of diagnosis; anything else is a failure of the call.
+     */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            return new ServiceTokenException("diagnosis-service answered " + status + " to reservation-service's own"
+                    + " token: check the client reservation-service in Keycloak (role reservation-service, audience)"
+                    + " and quarkus.oidc-client.*", true, null);
+        }
         if (status != 404 && status != 409) {
             return new ClientWebApplicationException("diagnosis-service answered " + status, status);
         }
@@ -75,6 +87,7 @@ public interface DiagnosisClient {
             case "appointment-not-found" -> Reason.APPOINTMENT_NOT_FOUND;
             case "schedule-full" -> Reason.SCHEDULE_FULL;
             case "schedule-withdrawn" -> Reason.SCHEDULE_WITHDRAWN;
+            case "day-passed" -> Reason.DAY_PASSED;
             default -> status == 404 ? Reason.SCHEDULE_NOT_FOUND : Reason.SEAT_REFUSED;
         };
     }

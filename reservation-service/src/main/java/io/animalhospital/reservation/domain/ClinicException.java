@@ -12,8 +12,18 @@ public class ClinicException extends RuntimeException {
         SCHEDULE_WITHDRAWN,
         /** diagnosis-service refused the seat for another reason (its detail says which). */
         SEAT_REFUSED,
+        /** The schedule's day has passed: it can be neither booked nor moved onto. */
+        DAY_PASSED,
         NOT_CHANGEABLE,
-        ALREADY_TREATED
+        ALREADY_TREATED,
+        /** An Idempotency-Key the customer already used for a different placement. */
+        IDEMPOTENCY_KEY_REUSED,
+        /** The first placement under this Idempotency-Key has not finished yet: retry shortly. */
+        PLACEMENT_IN_PROGRESS,
+        /** Staff list reservations of a phone they name. */
+        PHONE_REQUIRED,
+        /** A customer asked for the reservations of a phone that is not theirs. */
+        NOT_YOUR_PHONE
     }
 
     private final Reason reason;

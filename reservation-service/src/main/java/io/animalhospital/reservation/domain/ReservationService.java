@@ -1,15 +1,23 @@
 package io.animalhospital.reservation.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.animalhospital.platform.security.Caller;
+import io.animalhospital.platform.security.PhoneNumbers;
 import io.animalhospital.reservation.domain.ClinicException.Reason;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,6 +29,8 @@ import io.vertx.core.Vertx;
  * Places, changes and cancels reservations. The seat is taken or moved by the guarded synchronous call to
  * diagnosis first; only a confirmed seat is written here, together with its event, in one transaction.
  * The transactional steps are package-private methods: Quarkus intercepts calls from within the bean too.
+ * Who may do what (SPEC §7) is decided here: a customer places for the phone of their account and reads, changes
+ * and cancels only what carries it; staff read everything. Another customer's reservation is "not found".
  */
 @ApplicationScoped
 public class ReservationService {
@@ -28,38 +38,68 @@ public class ReservationService {
     private static final Logger LOG = Logger.getLogger(ReservationService.class);
 
     private final Reservations reservations;
+    private final PlacementKeys keys;
     private final Seats seats;
     private final ReservationEvents events;
     private final BookingRules rules;
 
-    public ReservationService(Reservations reservations, Seats seats, ReservationEvents events, BookingRules rules) {
+    public ReservationService(Reservations reservations, PlacementKeys keys, Seats seats, ReservationEvents events,
+            BookingRules rules) {
         this.reservations = reservations;
+        this.keys = keys;
         this.seats = seats;
         this.events = events;
         this.rules = rules;
     }
 
-    /** The customer's details of a reservation; {@code email} and {@code reason} may be null. */
-    public record Details(String ownerName, String phone, String email, String petName, String species,
-            String reason) {
+    /**
+     * The customer's details of a reservation; {@code email} and {@code reason} may be null. The phone is not one of
+     * them: it is the customer's own, from their account.
+     */
+    public record Details(String ownerName, String email, String petName, String species, String reason) {
+    }
+
+    /** A placement's reservation, and whether it is the answer to an earlier request under the same Idempotency-Key. */
+    public record Placement(Reservation reservation, boolean replayed) {
+    }
+
+    /** A placement's Idempotency-Key: whose, which, and the fingerprint of the request it was first used for. */
+    record Claim(String phone, String key, String requestHash) {
+    }
+
+    /** What a placement does after its first transaction: book with its held cancellation, or answer an earlier one. */
+    record Start(UUID held, Reservation earlier) {
     }
 
     /**
-     * Places a reservation. Its NOT_CONFIRMED cancellation is written first, held back, because diagnosis may take
-     * the seat and the answer never be recorded here; see docs/decisions/0010-held-not-confirmed-cancellation.md.
+     * Places a reservation for the customer's own phone. Its NOT_CONFIRMED cancellation is written first, held back,
+     * because diagnosis may take the seat and the answer never be recorded here; see
+     * docs/decisions/0010-held-not-confirmed-cancellation.md. With an {@code idempotencyKey} (may be null) a retry of
+     * the same request answers the reservation of the first instead of booking again; see
+     * docs/decisions/0018-idempotent-placement.md.
      */
-    public Uni<Reservation> place(UUID scheduleId, Details details) {
-        Reservation attempt = notConfirmed(UUID.randomUUID(), scheduleId, details);
-        return holdCancellation(attempt).flatMap(held -> bookAndRecord(attempt, held));
+    public Uni<Placement> place(Caller caller, UUID scheduleId, Details details, String idempotencyKey) {
+        String phone = caller.requirePhone();
+        Reservation attempt = notConfirmed(UUID.randomUUID(), scheduleId, phone, details);
+        if (idempotencyKey == null) {
+            return holdCancellation(attempt).flatMap(held -> bookAndRecord(attempt, held, null))
+                    .map(r -> new Placement(r, false));
+        }
+        Claim claim = new Claim(phone, idempotencyKey, fingerprint(scheduleId, details));
+        return claimAndHold(attempt, claim).flatMap(start -> start.earlier() != null
+                ? Uni.createFrom().item(new Placement(start.earlier(), true))
+                : bookAndRecord(attempt, start.held(), claim).map(r -> new Placement(r, false)));
     }
 
-    private Uni<Reservation> bookAndRecord(Reservation attempt, UUID held) {
+    private Uni<Reservation> bookAndRecord(Reservation attempt, UUID held, Claim claim) {
         return onThisContext(seats.book(attempt.id, attempt.scheduleId, attempt.petName, attempt.reason))
                 // A business answer (no such schedule, full): no seat was taken, nothing to cancel.
-                .onFailure(ClinicException.class).call(() -> settle(this::withdrawHeld, attempt.id, held))
-                .onFailure(SeatsUnavailableException.class).call(() -> settle(this::releaseHeld, attempt.id, held))
-                .flatMap(seat -> record(attempt, seat, held)
-                        .onFailure().call(() -> settle(this::releaseHeld, attempt.id, held)));
+                .onFailure(ClinicException.class)
+                .call(() -> settle(() -> withdrawHeld(held, attempt.id, claim), attempt.id))
+                .onFailure(SeatsUnavailableException.class)
+                .call(() -> settle(() -> releaseHeld(held, attempt.id, claim), attempt.id))
+                .flatMap(seat -> record(attempt, seat, held, claim)
+                        .onFailure().call(() -> settle(() -> releaseHeld(held, attempt.id, claim), attempt.id)));
     }
 
     @WithTransaction
@@ -67,36 +107,85 @@ public class ReservationService {
         return events.cancelledUnlessConfirmed(attempt, rules.placementHold());
     }
 
-    /** Writes the confirmed reservation and its event in one transaction that withdraws the held cancellation. */
+    /**
+     * Claims the Idempotency-Key with the held cancellation, in one transaction. The key's row stays locked until it
+     * commits, so a concurrent retry waits and then finds the claim: it answers the earlier reservation once that is
+     * recorded, 409 while the first placement is still under way. A claim whose placement failed or was cut off
+     * without recording anything (its hold is over) is taken over.
+     */
     @WithTransaction
-    Uni<Reservation> record(Reservation attempt, Seat seat, UUID held) {
-        return events.withdraw(held).flatMap(withdrawn -> {
-            if (!withdrawn) {
-                // The hold ended first and the cancellation is out: the seat is on its way back.
-                return Uni.createFrom().failure(new SeatsUnavailableException(
-                        "Placement " + attempt.id + " was not confirmed within " + rules.placementHold()));
+    Uni<Start> claimAndHold(Reservation attempt, Claim claim) {
+        Instant until = Instant.now().plus(rules.placementHold());
+        return keys.claim(claim.phone(), claim.key(), claim.requestHash(), attempt.id, until).flatMap(current -> {
+            if (!current.requestHash.equals(claim.requestHash())) {
+                return Uni.createFrom().failure(new ClinicException(Reason.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used for a different placement; use a new key"));
             }
-            Reservation r = placed(attempt, seat);
-            return reservations.add(r).call(events::placed);
+            if (current.reservationId.equals(attempt.id)) {
+                return started(attempt);
+            }
+            return reservations.byId(current.reservationId).flatMap(earlier -> {
+                if (earlier != null) {
+                    return Uni.createFrom().item(new Start(null, earlier));
+                }
+                if (current.claimedUntil.isAfter(Instant.now())) {
+                    return Uni.createFrom().failure(new ClinicException(Reason.PLACEMENT_IN_PROGRESS,
+                            "The first placement under this Idempotency-Key is still under way; retry in a moment"));
+                }
+                current.reservationId = attempt.id;
+                current.claimedUntil = until;
+                return started(attempt);
+            });
         });
     }
 
-    @WithTransaction
-    Uni<Boolean> withdrawHeld(UUID held) {
-        return events.withdraw(held);
+    private Uni<Start> started(Reservation attempt) {
+        return events.cancelledUnlessConfirmed(attempt, rules.placementHold()).map(held -> new Start(held, null));
     }
 
+    /**
+     * Writes the confirmed reservation and its event in one transaction that withdraws the held cancellation, if
+     * the placement still holds its Idempotency-Key (a retry may have taken it over after the hold).
+     */
     @WithTransaction
-    Uni<Boolean> releaseHeld(UUID held) {
-        return events.release(held);
+    Uni<Reservation> record(Reservation attempt, Seat seat, UUID held, Claim claim) {
+        Uni<Boolean> stillClaimed = claim == null ? Uni.createFrom().item(true)
+                : keys.locked(claim.phone(), claim.key())
+                        .map(current -> current != null && current.reservationId.equals(attempt.id));
+        return stillClaimed.flatMap(claimed -> claimed ? events.withdraw(held) : Uni.createFrom().item(false))
+                .flatMap(withdrawn -> {
+                    if (!withdrawn) {
+                        // The hold ended first and the cancellation is out: the seat is on its way back.
+                        return Uni.createFrom().failure(new SeatsUnavailableException(
+                                "Placement " + attempt.id + " was not confirmed within " + rules.placementHold()));
+                    }
+                    Reservation r = placed(attempt, seat);
+                    return reservations.add(r).call(events::placed);
+                });
+    }
+
+    /** No seat was taken: the held cancellation is not needed, and the key is free for another try. */
+    @WithTransaction
+    Uni<Void> withdrawHeld(UUID held, UUID reservationId, Claim claim) {
+        return events.withdraw(held).call(() -> releaseKey(reservationId, claim)).replaceWithVoid();
+    }
+
+    /** A seat may have been taken: it goes back now; the key is free for another try. */
+    @WithTransaction
+    Uni<Void> releaseHeld(UUID held, UUID reservationId, Claim claim) {
+        return events.release(held).call(() -> releaseKey(reservationId, claim)).replaceWithVoid();
+    }
+
+    private Uni<Void> releaseKey(UUID reservationId, Claim claim) {
+        return claim == null ? Uni.createFrom().voidItem() : keys.release(claim.phone(), claim.key(), reservationId);
     }
 
     /**
      * Withdraws or releases the held cancellation in a transaction of its own, never in a failed one. If that
      * fails too (the database is gone) the hold's end does the same later; the caller's answer stays the original.
      */
-    private Uni<Void> settle(Function<UUID, Uni<Boolean>> action, UUID reservationId, UUID held) {
-        return action.apply(held)
+    private Uni<Void> settle(Supplier<Uni<Void>> action, UUID reservationId) {
+        return action.get()
                 .onFailure().invoke(e -> LOG.warnf("NOT_CONFIRMED of %s stays held until its hold ends: %s",
                         reservationId, e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -107,14 +196,15 @@ public class ReservationService {
      * the reservation changes only after diagnosis confirmed it. If the answer is lost after diagnosis moved the
      * seat, its {@code AppointmentMoved} event brings the reservation along ({@link #appointmentMoved}).
      */
-    public Uni<Reservation> change(UUID id, UUID scheduleId, Consumer<Reservation> contactChanges) {
-        return changeable(id).flatMap(current -> moveSeat(current, scheduleId)
+    public Uni<Reservation> change(Caller caller, UUID id, UUID scheduleId, Consumer<Reservation> contactChanges) {
+        return changeable(caller, id).flatMap(current -> moveSeat(current, scheduleId)
                 .flatMap(seat -> applyChange(id, current.scheduleId, seat, contactChanges)));
     }
 
     @WithSession
-    Uni<Reservation> changeable(UUID id) {
-        return existing(id).invoke(current -> {
+    Uni<Reservation> changeable(Caller caller, UUID id) {
+        String phone = caller.requirePhone();
+        return reservations.byId(id).map(r -> ownedBy(phone, r, id)).invoke(current -> {
             if (!current.status.isActive()) {
                 throw new ClinicException(Reason.NOT_CHANGEABLE, "Reservation " + id + " is " + current.status);
             }
@@ -151,9 +241,9 @@ public class ReservationService {
 
     /** The customer cancels; allowed until treated. Cancelling twice answers the cancelled reservation. */
     @WithTransaction
-    public Uni<Reservation> cancel(UUID id) {
-        return reservations.lockedById(id)
-                .onItem().ifNull().failWith(() -> ClinicException.reservationNotFound(id))
+    public Uni<Reservation> cancel(Caller caller, UUID id) {
+        String phone = caller.requirePhone();
+        return reservations.lockedById(id).map(r -> ownedBy(phone, r, id))
                 .flatMap(r -> {
                     if (r.status == ReservationStatus.TREATED) {
                         return Uni.createFrom().failure(new ClinicException(Reason.ALREADY_TREATED,
@@ -166,14 +256,39 @@ public class ReservationService {
                 });
     }
 
+    /** One reservation, for its owner or staff. */
     @WithSession
-    public Uni<Reservation> get(UUID id) {
-        return existing(id);
+    public Uni<Reservation> get(Caller caller, UUID id) {
+        if (!caller.isStaff()) {
+            caller.requirePhone();
+        }
+        return reservations.byId(id).map(r -> {
+            if (r == null || !caller.mayAccess(r.phone)) {
+                throw ClinicException.reservationNotFound(id);
+            }
+            return r;
+        });
     }
 
+    /**
+     * The reservations of a phone (normal form; null when the request names none): staff name any phone, a customer
+     * always gets their own. A customer who names another phone is refused whether it has reservations or not.
+     */
     @WithSession
-    public Uni<List<Reservation>> byPhone(String phone) {
-        return reservations.byPhone(phone);
+    public Uni<List<Reservation>> byPhone(Caller caller, String phone) {
+        if (caller.isStaff()) {
+            if (phone == null) {
+                return Uni.createFrom().failure(new ClinicException(Reason.PHONE_REQUIRED,
+                        "Name the customer's phone number (query parameter phone)"));
+            }
+            return reservations.byPhone(phone);
+        }
+        String own = caller.requirePhone();
+        if (phone != null && !phone.equals(own)) {
+            return Uni.createFrom().failure(new ClinicException(Reason.NOT_YOUR_PHONE,
+                    "You may list only the reservations of your own phone number"));
+        }
+        return reservations.byPhone(own);
     }
 
     // --- diagnosis-service's decisions, applied by the consumer inside its transaction
@@ -239,8 +354,12 @@ public class ReservationService {
         });
     }
 
-    private Uni<Reservation> existing(UUID id) {
-        return reservations.byId(id).onItem().ifNull().failWith(() -> ClinicException.reservationNotFound(id));
+    /** The reservation if it carries the customer's phone; another customer's is as good as missing. */
+    private static Reservation ownedBy(String phone, Reservation r, UUID id) {
+        if (r == null || !phone.equals(PhoneNumbers.normalise(r.phone).orElse(r.phone))) {
+            throw ClinicException.reservationNotFound(id);
+        }
+        return r;
     }
 
     private Uni<Reservation> end(Reservation r, ReservationStatus status, CancelReason reason) {
@@ -251,12 +370,13 @@ public class ReservationService {
     }
 
     /** The placement as its NOT_CONFIRMED cancellation reports it: no seat known yet, so no vet or date. */
-    private static Reservation notConfirmed(UUID id, UUID scheduleId, Details details) {
+    private static Reservation notConfirmed(UUID id, UUID scheduleId, String phone, Details details) {
         Reservation attempt = new Reservation();
         attempt.id = id;
         attempt.status = ReservationStatus.CANCELLED;
         attempt.cancelReason = CancelReason.NOT_CONFIRMED;
         attempt.scheduleId = scheduleId;
+        attempt.phone = phone;
         apply(attempt, details);
         attempt.createdAt = Instant.now();
         attempt.updatedAt = attempt.createdAt;
@@ -281,11 +401,25 @@ public class ReservationService {
 
     private static void apply(Reservation r, Details details) {
         r.ownerName = details.ownerName();
-        r.phone = details.phone();
         r.email = details.email();
         r.petName = details.petName();
         r.species = details.species();
         r.reason = details.reason();
+    }
+
+    /** The request a key was first used for, as a digest: each part length-prefixed, so no two requests share one. */
+    static String fingerprint(UUID scheduleId, Details details) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : Arrays.asList(scheduleId.toString(), details.ownerName(), details.email(),
+                    details.petName(), details.species(), details.reason())) {
+                sha.update((part == null ? "-" : part.length() + ":" + part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) ';');
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The guarded call may complete on a timer thread: continue on the request's Vert.x context. */

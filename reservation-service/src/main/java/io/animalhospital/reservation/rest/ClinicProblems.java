@@ -28,7 +28,13 @@ public class ClinicProblems {
     @ServerExceptionMapper
     public Response clinic(ClinicException e, UriInfo uri) {
         Reason reason = e.reason();
-        return Problem.typed(slug(reason), status(reason), title(reason), e.getMessage(), uri.getPath()).toResponse();
+        Response problem = Problem.typed(slug(reason), status(reason), title(reason), e.getMessage(), uri.getPath())
+                .toResponse();
+        if (reason == Reason.PLACEMENT_IN_PROGRESS) {
+            // The first placement answers within the booking timeout: a retry a second later usually finds it.
+            return Response.fromResponse(problem).header("Retry-After", 1).build();
+        }
+        return problem;
     }
 
     /** diagnosis-service cannot answer now: nothing was reserved or changed, try again shortly. */
@@ -63,6 +69,9 @@ public class ClinicProblems {
     private static int status(Reason reason) {
         return switch (reason) {
             case RESERVATION_NOT_FOUND, SCHEDULE_NOT_FOUND, APPOINTMENT_NOT_FOUND -> 404;
+            case PHONE_REQUIRED -> 400;
+            case NOT_YOUR_PHONE -> 403;
+            case IDEMPOTENCY_KEY_REUSED -> 422;
             default -> 409;
         };
     }
@@ -75,8 +84,13 @@ public class ClinicProblems {
             case SCHEDULE_FULL -> "Schedule full";
             case SCHEDULE_WITHDRAWN -> "Schedule withdrawn";
             case SEAT_REFUSED -> "Seat refused";
+            case DAY_PASSED -> "This day has passed";
             case NOT_CHANGEABLE -> "Reservation not changeable";
             case ALREADY_TREATED -> "Already treated";
+            case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused";
+            case PLACEMENT_IN_PROGRESS -> "Placement in progress";
+            case PHONE_REQUIRED -> "Phone number required";
+            case NOT_YOUR_PHONE -> "Not your phone number";
         };
     }
 }

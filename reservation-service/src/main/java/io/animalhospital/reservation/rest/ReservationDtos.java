@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.animalhospital.reservation.domain.Reservation;
@@ -15,26 +14,26 @@ import io.animalhospital.reservation.domain.Reservation;
 /** The reservation resource's representations (SPEC §3). */
 public final class ReservationDtos {
 
-    static final String PHONE = "\\+?[0-9][0-9 -]{6,18}[0-9]";
-
     private ReservationDtos() {
     }
 
+    /** The phone is not a field: a placement is for the phone of the customer's account (their token). */
     public record NewReservation(
             @NotNull UUID scheduleId,
             @NotBlank @Size(max = 100) String ownerName,
-            @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number of 8-20 digits") String phone,
             @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 100) String petName,
             @NotBlank @Size(max = 50) String species,
             @Size(max = 1000) String reason) {
     }
 
-    /** Every field optional; {@code scheduleId} moves the reservation. */
+    /**
+     * Every field optional; {@code scheduleId} moves the reservation. No {@code phone}: it says whose the reservation
+     * is, so nobody can change it (a body that names one is refused as an unknown field).
+     */
     public record ReservationChange(
             UUID scheduleId,
             @Size(min = 1, max = 100) String ownerName,
-            @Pattern(regexp = PHONE, message = "must be a phone number of 8-20 digits") String phone,
             @Email @Size(max = 254) String email,
             @Size(min = 1, max = 100) String petName,
             @Size(min = 1, max = 50) String species,

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,9 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.animalhospital.platform.security.CurrentCaller;
+import io.animalhospital.platform.security.PhoneNumbers;
+import io.animalhospital.platform.security.Roles;
 import io.animalhospital.reservation.domain.ReservationService;
 import io.animalhospital.reservation.domain.ReservationService.Details;
 import io.animalhospital.reservation.rest.ReservationDtos.NewReservation;
@@ -30,6 +37,11 @@ import io.animalhospital.reservation.rest.ReservationDtos.ReservationChange;
 import io.animalhospital.reservation.rest.ReservationDtos.ReservationView;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Customers place reservations for their own phone and read, change and cancel their own; staff read every
+ * reservation (SPEC §7). Who owns what is decided by {@link ReservationService}; another customer's reservation
+ * answers 404.
+ */
 @Cancellable(false)
 @Path("/reservations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,42 +49,83 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "reservations", description = "Customers place, change and cancel reservations")
 public class ReservationResource {
 
-    private final ReservationService service;
+    /** A retried placement answered from the first one carries this header (the status and Location are the same). */
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
 
-    public ReservationResource(ReservationService service) {
+    private final ReservationService service;
+    private final CurrentCaller currentCaller;
+
+    public ReservationResource(ReservationService service, CurrentCaller currentCaller) {
         this.service = service;
+        this.currentCaller = currentCaller;
     }
 
     @POST
-    @Operation(summary = "Place a reservation: 201, 404 no such schedule, 409 full, 503 + Retry-After")
-    public Uni<Response> place(@Valid @NotNull NewReservation request) {
-        return service.place(request.scheduleId(), new Details(request.ownerName().strip(), request.phone(),
-                request.email(), request.petName().strip(), request.species().strip(), request.reason()))
-                .map(r -> Response.created(URI.create("/reservations/" + r.id)).entity(ReservationView.of(r)).build());
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Place a reservation for the phone number of the customer's account",
+            description = "The phone is taken from the customer's token, never from the body. A retry with the same "
+                    + "Idempotency-Key returns the first answer instead of booking again.")
+    @APIResponse(responseCode = "201", description = "Reserved or awaiting approval (also for a retry of it)")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid request (a phone field included)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a customer, or an account without a phone number")
+    @APIResponse(responseCode = "404", description = "No such schedule")
+    @APIResponse(responseCode = "409", description = "Schedule full, its day has passed, or the first placement under "
+            + "this Idempotency-Key is still under way (Retry-After)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different placement")
+    @APIResponse(responseCode = "503", description = "Booking unavailable now; Retry-After says when to try again")
+    public Uni<Response> place(
+            @Parameter(description = "Client-chosen, unique per placement (1-255 characters); optional")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull NewReservation request) {
+        return service.place(currentCaller.get(), request.scheduleId(), new Details(request.ownerName().strip(),
+                request.email(), request.petName().strip(), request.species().strip(), request.reason()),
+                key(idempotencyKey))
+                .map(placement -> {
+                    Response.ResponseBuilder response = Response
+                            .created(URI.create("/reservations/" + placement.reservation().id))
+                            .entity(ReservationView.of(placement.reservation()));
+                    return (placement.replayed() ? response.header(REPLAYED, "true") : response).build();
+                });
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "One reservation: the customer's own, or any for staff")
+    @APIResponse(responseCode = "200", description = "The reservation")
+    @APIResponse(responseCode = "404", description = "No such reservation, or another customer's")
     public Uni<ReservationView> get(@PathParam("id") UUID id) {
-        return service.get(id).map(ReservationView::of);
+        return service.get(currentCaller.get(), id).map(ReservationView::of);
     }
 
     @GET
-    @Operation(summary = "A customer's reservations, by phone number")
-    public Uni<List<ReservationView>> byPhone(@QueryParam("phone") @NotBlank String phone) {
-        return service.byPhone(phone.strip()).map(list -> list.stream().map(ReservationView::of).toList());
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "A phone number's reservations: a customer's are always their own; staff name the phone")
+    @APIResponse(responseCode = "200", description = "The reservations, oldest first")
+    @APIResponse(responseCode = "400", description = "Not a phone number, or staff named none")
+    @APIResponse(responseCode = "403", description = "A customer named a phone number that is not theirs")
+    public Uni<List<ReservationView>> byPhone(
+            @Parameter(description = "Any common form (01012345678, 010-1234-5678, +82 10-1234-5678); optional for "
+                    + "customers") @QueryParam("phone") String phone) {
+        return service.byPhone(currentCaller.get(), phone(phone))
+                .map(list -> list.stream().map(ReservationView::of).toList());
     }
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change contact details, or move to another schedule (all or nothing)")
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Change contact details (not the phone), or move to another schedule (all or nothing)")
+    @APIResponse(responseCode = "200", description = "The changed reservation")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid request; a phone field is refused")
+    @APIResponse(responseCode = "404", description = "No such reservation, or another customer's")
+    @APIResponse(responseCode = "409", description = "Not changeable, the new schedule is full or its day has passed")
+    @APIResponse(responseCode = "503", description = "Moving unavailable now; Retry-After says when to try again")
     public Uni<ReservationView> change(@PathParam("id") UUID id, @Valid @NotNull ReservationChange change) {
-        return service.change(id, change.scheduleId(), r -> {
+        return service.change(currentCaller.get(), id, change.scheduleId(), r -> {
             if (change.ownerName() != null) {
                 r.ownerName = change.ownerName().strip();
-            }
-            if (change.phone() != null) {
-                r.phone = change.phone();
             }
             if (change.email() != null) {
                 r.email = change.email().isBlank() ? null : change.email();
@@ -91,8 +144,34 @@ public class ReservationResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel (allowed until treated); answers the cancelled reservation")
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Cancel the customer's own reservation (allowed until treated); answers it cancelled")
+    @APIResponse(responseCode = "200", description = "The cancelled reservation")
+    @APIResponse(responseCode = "404", description = "No such reservation, or another customer's")
+    @APIResponse(responseCode = "409", description = "Already treated")
     public Uni<ReservationView> cancel(@PathParam("id") UUID id) {
-        return service.cancel(id).map(ReservationView::of);
+        return service.cancel(currentCaller.get(), id).map(ReservationView::of);
+    }
+
+    private static String key(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isBlank()) {
+            throw new BadRequestException("Header Idempotency-Key is empty");
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new BadRequestException("Header Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
+    }
+
+    /** The parameter in normal form; null when absent. */
+    private static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        return PhoneNumbers.normalise(phone)
+                .orElseThrow(() -> new BadRequestException("Query parameter phone is not a phone number"));
     }
 }
