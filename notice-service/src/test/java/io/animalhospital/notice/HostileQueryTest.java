@@ -4,12 +4,20 @@ import static io.animalhospital.notice.Access.as;
 import static io.animalhospital.notice.Access.asStaff;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -20,6 +28,19 @@ import io.quarkus.test.junit.QuarkusTest;
 class HostileQueryTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static TestKafka kafka;
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        db = new TestDatabase(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
 
     @Test
     void controlCharactersInAParameterAreA400NamingIt() {
@@ -33,6 +54,12 @@ class HostileQueryTest {
 
     @Test
     void textThatLooksLikeSqlOrAPatternMatchesNothing() {
+        // Something stored that a pattern or an injected condition would match.
+        Events.Reservation r = Events.Reservation.of("Mango", "010-4444-0002", "mango@example.com");
+        UUID placed = UUID.randomUUID();
+        kafka.send("reservation-events", r.key(), Events.reservationEvent(placed, "ReservationPlaced", r, "RESERVED", null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("SELECT count(*) FROM notification WHERE event_id = ?", placed) == 1);
         for (String recipient : List.of("' OR '1'='1", "%", "_", "010-%", "*", "\\", "\"", "010-1234-5678' --",
                 "x".repeat(2000), "전화번호", "😀")) {
             asStaff().queryParam("recipient", recipient).get("/notifications").then().statusCode(200)
