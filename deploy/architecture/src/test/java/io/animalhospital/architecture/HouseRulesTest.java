@@ -1,6 +1,7 @@
 package io.animalhospital.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -68,6 +74,19 @@ class HouseRulesTest {
                             && Boolean.FALSE.equals(annotation.get("value").orElse(true))))
             .because("a client that hangs up must not cut a request's work in half (docs/decisions/0007)");
 
+    /** An endpoint: a method of a resource class with an HTTP method annotation (@GET, @POST, ...). */
+    static final DescribedPredicate<JavaMethod> endpoints = DescribedPredicate.describe("endpoints",
+            method -> method.getOwner().isAnnotatedWith(Path.class) && !method.getOwner().isInterface()
+                    && method.getAnnotations().stream()
+                            .anyMatch(annotation -> annotation.getRawType().isAnnotatedWith(HttpMethod.class)));
+
+    static final ArchRule everyEndpointHasARule = methods().that(endpoints)
+            .and().areDeclaredInClassesThat().resideInAnyPackage(SERVICE + "rest..", SERVICE + "web..",
+                    "io.animalhospital.platform..")
+            .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
+            .orShould().beAnnotatedWith(DenyAll.class)
+            .because("who may call it is decided per endpoint, in sight of it (SPEC §7)");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -96,7 +115,8 @@ class HouseRulesTest {
                 "clients use only the domain", clientsUseOnlyTheDomain,
                 "services share no code", servicesShareNoCode,
                 "the platform knows no service", thePlatformKnowsNoService,
-                "every request runs to its end", everyRequestRunsToItsEnd);
+                "every request runs to its end", everyRequestRunsToItsEnd,
+                "every endpoint has a rule", everyEndpointHasARule);
         return rules.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(classes)));
     }
