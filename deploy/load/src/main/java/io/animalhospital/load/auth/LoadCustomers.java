@@ -27,7 +27,7 @@ import io.animalhospital.infra.KeycloakServer;
  * {@code username phone token}, with a fresh token each (they live 300 s):
  * <pre>
  * LoadCustomers --keycloak http://127.0.0.1:8180 --admin-password-file STATE/keycloak/admin-password
- *               --prefix read-customer --phones 010-7000- --count 200 --out customers.tokens
+ *               --prefix read-customer --phones 010-7000- --count 200 --out customers.tokens [--role staff]
  * </pre>
  * The administrator is the stack's bootstrap one (its password made up per machine in the stack's state folder).
  */
@@ -35,6 +35,8 @@ public final class LoadCustomers {
 
     /** The password of every load account (local stacks only). */
     public static final String PASSWORD = "load-local-only";
+    /** The realm role every new account gets, which makes it a customer. */
+    public static final String CUSTOMER_ROLE = "default-roles-animal-hospital";
 
     /** One account: its user name and the phone it owns (normal form). */
     public record Customer(String username, String phone) {
@@ -65,11 +67,12 @@ public final class LoadCustomers {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
+        String role = options.getOrDefault("role", CUSTOMER_ROLE);
         for (String required : List.of("keycloak", "admin-password-file", "prefix", "phones", "count", "out")) {
             if (!options.containsKey(required)) {
                 System.err.println("LoadCustomers: --" + required + " is required");
                 System.err.println("usage: LoadCustomers --keycloak URL --admin-password-file FILE --prefix NAME"
-                        + " --phones 010-7000- --count N --out FILE");
+                        + " --phones 010-7000- --count N --out FILE [--role staff]");
                 System.exit(2);
             }
         }
@@ -82,7 +85,7 @@ public final class LoadCustomers {
                 null, Files.readString(Path.of(options.get("admin-password-file"))).trim(), null);
         // In batches: Keycloak hashes every password of an import within the one request.
         for (int from = 0; from < customers.size(); from += 50) {
-            keycloak.importIntoRealm(partialImport(customers.subList(from, Math.min(customers.size(), from + 50))));
+            keycloak.importIntoRealm(partialImport(customers.subList(from, Math.min(customers.size(), from + 50)), role));
         }
         try (Tokens tokens = new Tokens(keycloakUrl)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -100,12 +103,23 @@ public final class LoadCustomers {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        System.out.println("[load-customers] " + customers.size() + " customers (" + customers.get(0).username()
+        System.out.println("[load-customers] " + customers.size() + " accounts of role " + role + " ("
+                + customers.get(0).username()
                 + "…, phones " + customers.get(0).phone() + "…) in the realm, tokens in " + options.get("out"));
     }
 
     /** The body of {@code POST /admin/realms/animal-hospital/partialImport} that adds them (existing ones kept). */
     public static String partialImport(List<Customer> customers) {
+        return partialImport(customers, CUSTOMER_ROLE);
+    }
+
+    /**
+     * The same for accounts of another realm role, e.g. {@code staff}: a staff account of the load's own, for a
+     * realm whose user profile requires a phone of every account (then the demo {@code staff}, which has none, gets
+     * no token: "Account is not fully set up"). A phone on a staff account changes nothing: staff may read and do
+     * what their role allows whatever it carries.
+     */
+    public static String partialImport(List<Customer> customers, String realmRole) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (Customer customer : customers) {
             users.add(Map.of("username", customer.username(), "enabled", true,
@@ -113,7 +127,7 @@ public final class LoadCustomers {
                     "firstName", "Load", "lastName", customer.username(),
                     "attributes", Map.of("phone_number", List.of(customer.phone())),
                     "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)),
-                    "realmRoles", List.of("default-roles-animal-hospital")));
+                    "realmRoles", List.of(realmRole)));
         }
         try {
             return JSON.writeValueAsString(Map.of("ifResourceExists", "SKIP", "users", users));

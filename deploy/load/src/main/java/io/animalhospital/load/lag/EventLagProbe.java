@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.load.auth.Tokens;
+
 /**
  * Event lag: the time from a placement's 201 (reservation-service) to the same reservation's first document on
  * lookup-service's live stream, i.e. outbox → Kafka → lookup consumer → commit → push.
@@ -39,9 +41,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code data:} line is the moment the view has the reservation. Opening the stream only after the 201 can
  * add at most the connect time to a lag that was already over; it never hides lag.
  *
+ * <p>Tokens (SPEC §7) from the local stack's Keycloak ({@code --keycloak}, password grant, refreshed before they
+ * expire): a customer's places (the phone is the account's), staff's follows the stream. Staff, because a customer
+ * may follow only a reservation the view already has (404 before its first event), while staff may follow one
+ * whose events have not arrived yet: the stream then waits for the first document, which is what is timed.
+ *
  * <pre>
  * EventLagProbe --reservations http://127.0.0.1:8081 --lookup http://127.0.0.1:8085
  *               --schedules id1,id2 [--rate 10] [--seconds 30] [--timeout 10] [--label c50] [--out lag.properties]
+ *               [--keycloak http://127.0.0.1:8180] [--customer customer:customer-local-only]
+ *               [--staff staff:staff-local-only]
  * </pre>
  * Writes counts and p50/p95/p99 (nearest rank) to {@code --out} as properties and prints a one-line summary.
  * Reservations whose document did not come within the timeout count as slower than it, so many of them show
@@ -60,6 +69,9 @@ public final class EventLagProbe {
     private final Duration timeout;
     private final String label;
     private final Path out;
+    private final Tokens tokens;
+    private final String customer;
+    private final String staff;
 
     // HTTP/1.1 only: each stream is one plain connection, closed as soon as its first document arrived.
     private final HttpClient http = HttpClient.newBuilder()
@@ -80,6 +92,7 @@ public final class EventLagProbe {
     private final AtomicInteger missing = new AtomicInteger();
     private final AtomicInteger streamErrors = new AtomicInteger();
     private final Map<Integer, Integer> rejected = new TreeMap<>();
+    private final Map<Integer, Integer> streamRejected = new TreeMap<>();
     private final AtomicBoolean reported = new AtomicBoolean();
 
     private EventLagProbe(Map<String, String> options) {
@@ -94,21 +107,32 @@ public final class EventLagProbe {
         if (rate <= 0 || seconds <= 0) {
             throw new IllegalArgumentException("--rate and --seconds must be positive");
         }
+        String[] customerAccount = account(options.getOrDefault("customer", "customer:customer-local-only"));
+        String[] staffAccount = account(options.getOrDefault("staff", "staff:staff-local-only"));
+        this.customer = customerAccount[0];
+        this.staff = staffAccount[0];
+        this.tokens = new Tokens(options.getOrDefault("keycloak", "http://127.0.0.1:8180"));
+        tokens.account(customer, customerAccount[1]).account(staff, staffAccount[1]);
     }
 
     public static void main(String[] args) throws Exception {
         EventLagProbe probe;
         try {
             probe = new EventLagProbe(options(args));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("EventLagProbe: " + e.getMessage());
             System.err.println("usage: EventLagProbe --reservations URL --lookup URL --schedules ID[,ID...]"
-                    + " [--rate PER_SECOND] [--seconds N] [--timeout SECONDS] [--label TEXT] [--out FILE]");
+                    + " [--rate PER_SECOND] [--seconds N] [--timeout SECONDS] [--label TEXT] [--out FILE]"
+                    + " [--keycloak URL] [--customer USER:PASSWORD] [--staff USER:PASSWORD]");
             System.exit(2);
             return;
         }
         // Stopped early (the script's cleanup, Ctrl-C): report what was measured so far.
         Runtime.getRuntime().addShutdownHook(new Thread(probe::report, "lag-probe-report"));
+        // The scripts wait for this line: the tokens are fetched, the placements start now.
+        System.out.printf(Locale.ROOT, "[lag-probe %s] tokens ready; placing %.1f a second for %d s%n", probe.label,
+                probe.rate, probe.seconds);
+        System.out.flush();
         probe.run();
         probe.report();
         System.exit(0);
@@ -142,11 +166,13 @@ public final class EventLagProbe {
     private void placeOne() {
         int n = attempted.getAndIncrement();
         String schedule = schedules.get(n % schedules.size());
-        String body = "{\"scheduleId\":\"" + schedule + "\",\"ownerName\":\"Lag Probe\",\"phone\":\"010-9999-0000\","
+        // No phone: the customer's comes from the token.
+        String body = "{\"scheduleId\":\"" + schedule + "\",\"ownerName\":\"Lag Probe\","
                 + "\"petName\":\"Probe " + n + "\",\"species\":\"cat\",\"reason\":\"event lag probe\"}";
         HttpRequest request = HttpRequest.newBuilder(reservations)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header("Authorization", tokens.bearer(customer))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         long sent = System.nanoTime();
@@ -175,9 +201,13 @@ public final class EventLagProbe {
         FirstDocument first = new FirstDocument(id, answered);
         HttpRequest request = HttpRequest.newBuilder(URI.create(lookup + "/reservation-status/" + id + "/stream"))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", tokens.bearer(staff))
                 .build();
         http.sendAsync(request, info -> {
             if (info.statusCode() != 200) {
+                synchronized (streamRejected) {
+                    streamRejected.merge(info.statusCode(), 1, Integer::sum);
+                }
                 first.fail();
                 return BodySubscribers.discarding();
             }
@@ -278,13 +308,17 @@ public final class EventLagProbe {
                 .append("timeout_s=").append(timeout.toSeconds()).append('\n')
                 .append("attempted=").append(attempted.get()).append('\n')
                 .append("placed=").append(placedNow).append('\n')
-                .append("rejected=").append(rejectedText()).append('\n')
+                .append("rejected=").append(statusText(rejected)).append('\n')
                 .append("placement_errors=").append(placementErrors.get()).append('\n')
                 .append("seen=").append(seen).append('\n')
                 .append("missing=").append(missingNow).append('\n')
                 .append("stream_errors=").append(errorsNow).append('\n')
+                // Of the stream errors, the non-200 answers (status:count): 401/403 would be the probe's tokens.
+                .append("stream_rejected=").append(statusText(streamRejected)).append('\n')
                 // Placed, but neither seen nor given up on yet (only when stopped early).
                 .append("unfinished=").append(Math.max(0, placedNow - seen - missingNow - errorsNow)).append('\n')
+                .append("tokens_fetched=").append(tokens.fetched()).append('\n')
+                .append("token_failures=").append(tokens.failed()).append('\n')
                 // Missing ones count as slower than the timeout: a percentile among them is "more than that".
                 .append(lags.properties("lag", missingNow, timeout.toMillis()))
                 .append(placement.copy().properties("place"));
@@ -309,13 +343,13 @@ public final class EventLagProbe {
                 + LatencySample.format(lags.percentile(p, missingNow, timeout.toMillis()));
     }
 
-    private String rejectedText() {
-        synchronized (rejected) {
-            if (rejected.isEmpty()) {
+    private static String statusText(Map<Integer, Integer> statuses) {
+        synchronized (statuses) {
+            if (statuses.isEmpty()) {
                 return "0";
             }
             List<String> parts = new ArrayList<>();
-            rejected.forEach((status, count) -> parts.add(status + ":" + count));
+            statuses.forEach((status, count) -> parts.add(status + ":" + count));
             return String.join(",", parts);
         }
     }
@@ -330,6 +364,15 @@ public final class EventLagProbe {
 
     private static double millis(long nanos) {
         return nanos / 1_000_000.0;
+    }
+
+    /** "user:password" → {user, password}. */
+    private static String[] account(String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalArgumentException("an account is USER:PASSWORD, not '" + value + "'");
+        }
+        return new String[] {value.substring(0, colon), value.substring(colon + 1)};
     }
 
     private static Map<String, String> options(String[] args) {
