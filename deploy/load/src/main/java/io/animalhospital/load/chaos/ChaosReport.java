@@ -79,14 +79,24 @@ final class ChaosReport {
                 .forEach(o -> md.append("\n").append(o.part()).append(": ").append(o.note()).append('\n'));
 
         md.append("\nAll requests of the run, by kind (failed = 5xx, timeout or refused connection; 4xx = the "
-                + "service's own answer, e.g. a full schedule or a view not built yet):\n\n");
-        md.append("| kind | endpoint | 2xx | 4xx | failed |\n|---|---|---:|---:|---:|\n");
+                + "service's own answer, e.g. a full schedule or a view not built yet, by status):\n\n");
+        md.append("| kind | endpoint | as | 2xx | 4xx | failed |\n|---|---|---|---:|---:|---:|\n");
         Counters c = driver.counters();
         for (OpKind kind : OpKind.values()) {
             md.append("| ").append(kind.label()).append(" | `").append(kind.endpoint()).append("` | ")
-                    .append(c.total(kind, Outcome.OK)).append(" | ").append(c.total(kind, Outcome.REFUSED))
+                    .append(caller(kind)).append(" | ").append(c.total(kind, Outcome.OK)).append(" | ")
+                    .append(c.total(kind, Outcome.REFUSED)).append(statuses(c.refusals(kind)))
                     .append(" | ").append(c.total(kind, Outcome.FAILED)).append(" |\n");
         }
+        md.append(String.format("%nTokens (SPEC §7): from the stack's Keycloak, password grant of the local-development "
+                + "client, %d accounts (%d customers `%s`… with a phone each, `%s` for the clinic; every request "
+                + "carries its caller's token), refreshed every %d s before the 300 s they live: %d tokens fetched, "
+                + "%d fetches failed%s, %d requests sent with an expired token. 401/403 answers: **%d** (0 expected).%n",
+                driver.tokens().accounts(), driver.customers().size(), driver.customers().get(0).username(),
+                driver.staff(), io.animalhospital.load.auth.Tokens.REFRESH_EVERY.toSeconds(),
+                driver.tokens().fetched(), driver.tokens().failed(),
+                driver.tokens().failed() > 0 ? " (the last: " + driver.tokens().lastFailure() + ")" : "",
+                driver.tokens().expiredUsed(), c.authRefusals()));
         if (driver.skipped() > 0) {
             md.append("\n").append(driver.skipped()).append(" operations were not sent: 200 requests were in flight.\n");
         }
@@ -108,6 +118,8 @@ final class ChaosReport {
                 .append("**").append(errors.total() > 0 ? " (" + errors.outsideOutages() + " of them outside the "
                         + "outages, when no part was down; a killed part makes the others log errors while it is down)"
                         : "").append('\n');
+        md.append("- no request refused for its token (401/403): **").append(c.authRefusals() == 0 ? "yes" : "no, "
+                + c.authRefusals()).append("**\n");
         md.append("- every part recovered: ").append(outages.stream().allMatch(Outage::recovered) && skipped.isEmpty()
                 ? "**yes**" : "**no**").append('\n');
         md.append('\n').append(errors.markdown());
@@ -116,6 +128,26 @@ final class ChaosReport {
         md.append("\nPer-second counters, ids answered 201 and every process's log: `deploy/load/target/chaos/` "
                 + "(`ops-per-second.csv`, `placed-ids.txt`, `state/logs/`).\n");
         return md.toString();
+    }
+
+    /** Whose token the kind's requests carry. */
+    private static String caller(OpKind kind) {
+        return switch (kind) {
+            case PLACE -> "a customer";
+            case APPROVE, DECLINE, TREAT -> "staff";
+            case BILL, PAY -> "owner, or staff (1 in 4)";
+            default -> "owner";
+        };
+    }
+
+    /** " (409: 50, 404: 4)", or nothing. */
+    private static String statuses(Map<String, Integer> refusals) {
+        if (refusals.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner(", ", " (", ")");
+        refusals.forEach((status, count) -> joiner.add(status + ": " + count));
+        return joiner.toString();
     }
 
     private static String seconds(double value) {

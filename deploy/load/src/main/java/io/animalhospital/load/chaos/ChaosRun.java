@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 
 import io.animalhospital.infra.LocalStack;
 import io.animalhospital.infra.PostgresServer;
+import io.animalhospital.load.auth.LoadCustomers;
+import io.animalhospital.load.auth.LoadCustomers.Customer;
+import io.animalhospital.load.auth.Tokens;
 import io.animalhospital.load.invariants.CheckInvariants;
 import io.animalhospital.load.invariants.CheckResult;
 import io.animalhospital.load.invariants.InvariantChecker;
@@ -30,6 +33,10 @@ import io.animalhospital.load.invariants.InvariantChecker;
  * <p>
  * The stack is driven in-process through {@link LocalStack}: one JVM owns every process, so nothing outlives
  * the run (Ctrl-C included) and the kill is exactly one part's.
+ * <p>
+ * Tokens (SPEC §7) come from the stack's Keycloak: {@code --customers} (20) customer accounts with a phone each
+ * (LOCAL DEVELOPMENT ONLY, {@link LoadCustomers}) are added to its realm once, plus one for the recovery probe;
+ * staff is the local stack's demo account.
  */
 public final class ChaosRun {
 
@@ -41,15 +48,19 @@ public final class ChaosRun {
             "notice", List.of(OpKind.NOTICES),
             "lookup", List.of(OpKind.VIEW),
             "kafka", List.of(OpKind.PLACE),
-            "postgres", List.of(OpKind.PLACE, OpKind.APPROVE, OpKind.BILL, OpKind.VIEW, OpKind.NOTICES));
+            "postgres", List.of(OpKind.PLACE, OpKind.APPROVE, OpKind.BILL, OpKind.VIEW, OpKind.NOTICES),
+            // Only with --parts: the tokens in use stay valid and the services verify them with the keys they have.
+            "keycloak", List.of(OpKind.PLACE));
 
     private final Options options;
     private final Path root;
     private final Path runDir;
     private final LocalStack stack;
     private volatile LoadDriver driver;
+    private volatile Tokens tokens;
     private final List<Outage> outages = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private String probeCustomer;
     private final long started = System.nanoTime();
     private final Instant startedAt = Instant.now();
 
@@ -97,6 +108,9 @@ public final class ChaosRun {
         if (driver != null) {
             driver.halt();
         }
+        if (tokens != null) {
+            tokens.close();
+        }
         stack.stop();
     }
 
@@ -109,8 +123,22 @@ public final class ChaosRun {
         String loadBefore = loadAverage();
         log(String.format("stack up in %.0f s; steady load at %.0f ops/s", startup, options.rate));
 
-        driver = new LoadDriver(stack.servicePorts(), options.rate, options.seed, runDir.resolve("placed-ids.txt"),
-                runDir.resolve("ops-per-second.csv"), System.out);
+        List<Customer> customers = LoadCustomers.numbered("chaos-customer", "010-5000-", options.customers);
+        Customer probe = LoadCustomers.numbered("chaos-probe", "010-5999-", 1).get(0);
+        List<Customer> accounts = new ArrayList<>(customers);
+        accounts.add(probe);
+        stack.keycloak().importIntoRealm(LoadCustomers.partialImport(accounts));
+        tokens = new Tokens(stack.keycloak().url());
+        String staff = staffAccount();
+        for (Customer customer : accounts) {
+            tokens.account(customer.username(), LoadCustomers.PASSWORD);
+        }
+        log(accounts.size() + " customer accounts in the realm (" + customers.get(0).username() + "…, phones "
+                + customers.get(0).phone() + "…; " + probe.username() + " for the recovery probe), tokens from "
+                + stack.keycloak().url() + ", refreshed every " + Tokens.REFRESH_EVERY.toSeconds() + " s");
+        driver = new LoadDriver(stack.servicePorts(), tokens, customers, staff, options.rate, options.seed,
+                runDir.resolve("placed-ids.txt"), runDir.resolve("ops-per-second.csv"), System.out);
+        probeCustomer = probe.username();
         driver.createSchedules();
         driver.start((int) options.budget.toSeconds() + 600, options.warmup);
         long loadStarted = System.nanoTime();
@@ -149,7 +177,10 @@ public final class ChaosRun {
         ServiceLogErrors errors = ServiceLogErrors.count(logs, windows);
         log("ERROR lines in the services' logs: " + errors.total() + " (" + errors.byService() + ")");
 
-        Path results = Files.createDirectories(root.resolve("deploy/load/results"));
+        // LOAD_RESULTS: another folder for the fragments (trial runs), as for the other scenarios.
+        String elsewhere = System.getenv("LOAD_RESULTS");
+        Path results = Files.createDirectories(elsewhere == null || elsewhere.isBlank()
+                ? root.resolve("deploy/load/results") : Path.of(elsewhere).toAbsolutePath());
         Files.writeString(results.resolve("invariants.md"), CheckInvariants.markdown(result, checker.target()
                 + " of the chaos run's stack, after the load stopped and up to " + options.settle.toSeconds()
                 + " s to settle", runDir.resolve("placed-ids.txt"), 50));
@@ -177,6 +208,25 @@ public final class ChaosRun {
         return 0;
     }
 
+    /**
+     * The demo account staff, or, when the realm gives it no token (its user profile requires a phone of every
+     * account, and the demo staff has none: "Account is not fully set up"), a staff account of the run's own with a
+     * phone, chaos-staff-0001.
+     */
+    private String staffAccount() {
+        try {
+            tokens.account("staff", LocalStack.DEMO_ACCOUNTS.get("staff"));
+            return "staff";
+        } catch (IllegalStateException e) {
+            log("the demo account staff gets no token (" + e.getMessage() + "); using chaos-staff-0001, a staff "
+                    + "account of this run's own with a phone");
+            Customer staff = LoadCustomers.numbered("chaos-staff", "010-5998-", 1).get(0);
+            stack.keycloak().importIntoRealm(LoadCustomers.partialImport(List.of(staff), "staff"));
+            tokens.account(staff.username(), LoadCustomers.PASSWORD);
+            return staff.username();
+        }
+    }
+
     private Outage outage(String part, long deadline) {
         sleep(options.gap);
         log("=== killing " + part + " with SIGKILL"
@@ -201,7 +251,7 @@ public final class ChaosRun {
         long ready = await(timeout, () -> stack.servicePorts().keySet().stream().allMatch(stack::ready));
         long ownOk = await(timeout, () -> OWN.get(part).stream().allMatch(k -> driver.counters().okSince(k, restart)));
         long remaining = Math.max(0, timeout - System.nanoTime());
-        Map<String, Long> applied = new FlowProbe(driver).run(Duration.ofNanos(remaining));
+        Map<String, Long> applied = new FlowProbe(driver, probeCustomer).run(Duration.ofNanos(remaining));
         long flow = applied.containsValue(LoadDriver.NEVER) ? LoadDriver.NEVER
                 : applied.values().stream().mapToLong(Long::longValue).max().orElse(LoadDriver.NEVER);
         Map<String, Double> consumers = new LinkedHashMap<>();
@@ -290,15 +340,17 @@ public final class ChaosRun {
         static final String USAGE = """
                 usage: deploy/load/chaos [--parts billing,notice,lookup,diagnosis,reservation,kafka,postgres]
                                          [--rate 20] [--warmup 30s] [--gap 5s] [--down 5s] [--recovery-timeout 180s]
-                                         [--settle 120s] [--budget 11m] [--seed 42]
-                  --parts     the parts to kill, one at a time, in this order
+                                         [--settle 120s] [--budget 11m] [--seed 42] [--customers 20]
+                  --parts     the parts to kill, one at a time, in this order (keycloak too, not by default)
                   --rate      operations per second of the steady load
                   --warmup    load before the first kill, ramping up to the rate; --gap: steady load between outages
                   --down      how long a killed part stays down before it is restarted
                   --settle    after the load: how long the invariant checker may wait for the system to settle
                   --budget    bound of the run up to the settle (start, load, outages): an outage that no longer fits
                               is skipped and reported; the whole run takes at most budget + settle + ~30 s
-                environment: PG_PORT (16432), KAFKA_PORT (16092), SERVICE_PORT_BASE (16081) of the throwaway stack""";
+                  --customers how many customer accounts place reservations (each with a phone and a token of its own)
+                environment: PG_PORT (16432), KAFKA_PORT (16092), KEYCLOAK_PORT (16180; and the next one),
+                             SERVICE_PORT_BASE (16081) of the throwaway stack""";
 
         List<String> parts = List.of("billing", "notice", "lookup", "diagnosis", "reservation", "kafka", "postgres");
         double rate = 20;
@@ -309,6 +361,7 @@ public final class ChaosRun {
         Duration settle = Duration.ofSeconds(120);
         Duration budget = Duration.ofMinutes(11);
         long seed = 42;
+        int customers = 20;
         String arguments = "";
 
         /** null for --help. */
@@ -336,6 +389,7 @@ public final class ChaosRun {
                     case "settle" -> o.settle = CheckInvariants.duration(value);
                     case "budget" -> o.budget = CheckInvariants.duration(value);
                     case "seed" -> o.seed = Long.parseLong(value);
+                    case "customers" -> o.customers = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             });
@@ -343,6 +397,9 @@ public final class ChaosRun {
                 if (!OWN.containsKey(part)) {
                     throw new IllegalArgumentException("unknown part " + part + " (known: " + OWN.keySet() + ")");
                 }
+            }
+            if (o.customers < 1 || o.customers > 9999) {
+                throw new IllegalArgumentException("--customers must be in [1, 9999]");
             }
             if (o.rate <= 0 || o.rate > 500) {
                 throw new IllegalArgumentException("--rate must be in (0, 500]");

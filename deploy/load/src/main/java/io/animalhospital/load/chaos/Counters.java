@@ -1,14 +1,18 @@
 package io.animalhospital.load.chaos;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Per-second counts of outcomes per endpoint kind, from the driver's start; per kind, when the last 2xx came, so
- * an outage's end can be seen as "the first success after the restart"; and every failure with its reason.
+ * an outage's end can be seen as "the first success after the restart"; every failure with its reason; and the
+ * service's own refusals (4xx) per kind by status, so that a 401 or 403 (a token problem of the load) is told apart
+ * from a full schedule's 409.
  */
 final class Counters {
 
@@ -23,6 +27,7 @@ final class Counters {
     private final AtomicIntegerArray counts;
     private final AtomicLongArray lastOk = new AtomicLongArray(KINDS);
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final Map<OpKind, Map<String, Integer>> refusals = new EnumMap<>(OpKind.class);
 
     Counters(long startNanos, int maxSeconds) {
         this.start = startNanos;
@@ -31,6 +36,9 @@ final class Counters {
         for (int k = 0; k < KINDS; k++) {
             lastOk.set(k, Long.MIN_VALUE);
         }
+        for (OpKind kind : OpKind.values()) {
+            refusals.put(kind, new ConcurrentHashMap<>());
+        }
     }
 
     /** @param reason of a failure: the HTTP status, or timeout / refused / io */
@@ -38,6 +46,8 @@ final class Counters {
         long now = System.nanoTime();
         if (outcome == Outcome.FAILED) {
             failures.add(new Failure(now, kind, reason));
+        } else if (outcome == Outcome.REFUSED) {
+            refusals.get(kind).merge(reason, 1, Integer::sum);
         }
         int second = second(now);
         counts.incrementAndGet((second * KINDS + kind.ordinal()) * OUTCOMES + outcome.ordinal());
@@ -77,6 +87,16 @@ final class Counters {
             }
         }
         return reasons;
+    }
+
+    /** The 4xx answers of a kind over the whole run, by status: "409" → 50. */
+    Map<String, Integer> refusals(OpKind kind) {
+        return new TreeMap<>(refusals.get(kind));
+    }
+
+    /** 401 and 403 answers of every kind: the load's tokens refused (expired, or a role missing). */
+    int authRefusals() {
+        return refusals.values().stream().mapToInt(m -> m.getOrDefault("401", 0) + m.getOrDefault("403", 0)).sum();
     }
 
     int total(OpKind kind, Outcome outcome) {

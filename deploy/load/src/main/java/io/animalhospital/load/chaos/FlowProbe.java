@@ -25,13 +25,18 @@ import io.animalhospital.load.chaos.LoadDriver.Response;
  * </ul>
  * A consumer that rejoins its group late (a dead member still holds the partitions until its session times out)
  * shows here. The probe's requests are not counted in the load's numbers; its reservations join the ids file.
+ * <p>
+ * Its reservations are its own customer's ({@code probeCustomer}), who also cancels; staff approve and treat, and
+ * read every effect (staff may read every reservation, appointment, bill, notification and view).
  */
 final class FlowProbe {
 
     private final LoadDriver driver;
+    private final String customer;
 
-    FlowProbe(LoadDriver driver) {
+    FlowProbe(LoadDriver driver, String probeCustomer) {
         this.driver = driver;
+        this.customer = probeCustomer;
     }
 
     /** Service → System.nanoTime() when its consumer's effect was seen, or {@link LoadDriver#NEVER}. */
@@ -47,7 +52,7 @@ final class FlowProbe {
                 && until(deadline, () -> post("diagnosis", "/appointments/" + treated + "/approve", null), FlowProbe::done)
                 && until(deadline, () -> post("diagnosis", "/appointments/" + treated + "/treatment", treatment()),
                         FlowProbe::done)
-                && until(deadline, () -> driver.sendNow("DELETE", driver.url("reservation", "/reservations/"
+                && until(deadline, () -> driver.sendNow(customer, "DELETE", driver.url("reservation", "/reservations/"
                         + cancelled), null), Response::ok);
         if (!told) {
             return seen;
@@ -84,12 +89,12 @@ final class FlowProbe {
     private UUID place(boolean approval, long deadline) {
         ObjectNode body = driver.json().createObjectNode()
                 .put("scheduleId", driver.probeSchedule(approval).toString()).put("ownerName", "Probe")
-                .put("phone", "010-0000-0000").put("petName", "Probe").put("species", "dog");
+                .put("petName", "Probe").put("species", "dog");
         while (System.nanoTime() < deadline) {
-            Response r = post("reservation", "/reservations", body);
+            Response r = driver.sendNow(customer, "POST", driver.url("reservation", "/reservations"), body);
             if (r.status() == 201) {
                 UUID id = UUID.fromString(r.body().path("id").asText());
-                driver.answered(id);
+                driver.answered(id, customer);
                 return id;
             }
             sleep();
@@ -109,12 +114,14 @@ final class FlowProbe {
         return body;
     }
 
+    /** As staff. */
     private Response post(String service, String path, JsonNode body) {
-        return driver.sendNow("POST", driver.url(service, path), body);
+        return driver.sendNow(driver.staff(), "POST", driver.url(service, path), body);
     }
 
+    /** As staff. */
     private JsonNode get(String service, String path) {
-        Response r = driver.sendNow("GET", driver.url(service, path), null);
+        Response r = driver.sendNow(driver.staff(), "GET", driver.url(service, path), null);
         return r.ok() && r.body() != null ? r.body() : driver.json().missingNode();
     }
 

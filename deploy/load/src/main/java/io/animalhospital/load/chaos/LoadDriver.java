@@ -39,6 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.animalhospital.load.auth.LoadCustomers.Customer;
+import io.animalhospital.load.auth.Tokens;
+
 /**
  * A steady, mixed load at a fixed rate: customers place, change and cancel reservations; the clinic approves,
  * declines and treats through diagnosis-service; customers pay their bills (with an Idempotency-Key) and read
@@ -46,6 +49,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * queue of its next step), so the load makes a believable story per reservation while the stack misbehaves.
  * <p>
  * Every reservation answered 201 is appended to the ids file at once: after the run each must exist.
+ * <p>
+ * Who does what (SPEC §7), each with a token of the local Keycloak ({@link Tokens}, refreshed before it expires):
+ * a reservation is placed by one of the load's customers, picked at random (the phone is the account's), and that
+ * customer changes, cancels, reads its view, notifications and bill; staff create the schedules and approve,
+ * decline and treat; a bill is paid by its owner, or in one story of four recorded by staff at the desk.
  */
 final class LoadDriver {
 
@@ -64,13 +72,23 @@ final class LoadDriver {
     /** A reservation the driver follows; it sits in at most one queue, the one of its next step. */
     private static final class Tracked {
         final UUID id;
+        /** The account that placed it, whose token its customer steps use. */
+        final String owner;
+        /** Who pays its bill: the owner, or staff at the desk. */
+        final String payer;
         volatile String status;
         volatile long notBefore;
 
-        Tracked(UUID id, String status) {
+        Tracked(UUID id, String owner, String payer, String status) {
             this.id = id;
+            this.owner = owner;
+            this.payer = payer;
             this.status = status;
         }
+    }
+
+    /** A reservation answered 201 and its owner: the customer reads of the mix pick among them. */
+    private record Known(UUID id, String owner) {
     }
 
     /** {@code status} -1: no answer, {@code error} says why (timeout, refused, io). */
@@ -89,6 +107,9 @@ final class LoadDriver {
     }
 
     private final Map<String, Integer> ports;
+    private final Tokens tokens;
+    private final List<Customer> customers;
+    private final String staff;
     private final double rate;
     private final Random random;
     private final Path idsFile;
@@ -112,7 +133,7 @@ final class LoadDriver {
     private final Queue<Tracked> awaiting = new ConcurrentLinkedQueue<>();
     private final Queue<Tracked> booked = new ConcurrentLinkedQueue<>();
     private final Queue<Tracked> treated = new ConcurrentLinkedQueue<>();
-    private final AtomicReferenceArray<UUID> known = new AtomicReferenceArray<>(4096);
+    private final AtomicReferenceArray<Known> known = new AtomicReferenceArray<>(4096);
     private final AtomicLong knownCount = new AtomicLong();
 
     private BufferedWriter ids;
@@ -123,9 +144,18 @@ final class LoadDriver {
     private long rampLength;
     private int reportedSecond;
 
-    /** @param ports service name → HTTP port on 127.0.0.1 */
-    LoadDriver(Map<String, Integer> ports, double rate, long seed, Path idsFile, Path csvFile, PrintStream out) {
+    /**
+     * @param ports service name → HTTP port on 127.0.0.1
+     * @param tokens holds the customers' and staff's accounts
+     * @param customers who place reservations
+     * @param staff the staff account
+     */
+    LoadDriver(Map<String, Integer> ports, Tokens tokens, List<Customer> customers, String staff, double rate,
+            long seed, Path idsFile, Path csvFile, PrintStream out) {
         this.ports = ports;
+        this.tokens = tokens;
+        this.customers = List.copyOf(customers);
+        this.staff = staff;
         this.rate = rate;
         this.random = new Random(seed);
         this.idsFile = idsFile;
@@ -167,7 +197,7 @@ final class LoadDriver {
                 .put("capacity", capacity).put("approvalRequired", approval);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            Response r = sendNow("POST", url("diagnosis", "/schedules"), body);
+            Response r = sendNow(staff, "POST", url("diagnosis", "/schedules"), body);
             if (r.status() == 201) {
                 return new ScheduleRef(UUID.fromString(r.body().path("id").asText()), approval);
             }
@@ -286,17 +316,21 @@ final class LoadDriver {
     private CompletableFuture<?> place() {
         ScheduleRef schedule = random.nextInt(100) < 8 ? pick(tinySchedules) : pick(schedules);
         int n = random.nextInt(1_000_000);
+        String owner = pick(customers).username();
+        String payer = random.nextInt(4) == 0 ? staff : owner;
+        // No phone: the customer's comes from the token.
         ObjectNode body = json.createObjectNode().put("scheduleId", schedule.id().toString())
-                .put("ownerName", "Chaos Owner " + n).put("phone", phone(n))
+                .put("ownerName", "Chaos Owner " + n)
                 .put("petName", "Pet " + n).put("species", random.nextBoolean() ? "dog" : "cat")
                 .put("reason", "check-up " + n);
         if (random.nextBoolean()) {
             body.put("email", "owner" + n + "@example.com");
         }
-        return send(OpKind.PLACE, "POST", url("reservation", "/reservations"), body).thenAccept(r -> {
+        return send(OpKind.PLACE, owner, "POST", url("reservation", "/reservations"), body).thenAccept(r -> {
             if (r.status() == 201) {
-                Tracked t = new Tracked(UUID.fromString(r.body().path("id").asText()), r.body().path("status").asText());
-                answered(t.id);
+                Tracked t = new Tracked(UUID.fromString(r.body().path("id").asText()), owner, payer,
+                        r.body().path("status").asText());
+                answered(t.id, owner);
                 enqueue(t);
             }
         });
@@ -313,7 +347,7 @@ final class LoadDriver {
         } else {
             body.put("email", "changed" + random.nextInt(1_000_000) + "@example.com");
         }
-        return send(OpKind.CHANGE, "PATCH", url("reservation", "/reservations/" + t.id), body).thenAccept(r -> {
+        return send(OpKind.CHANGE, t.owner, "PATCH", url("reservation", "/reservations/" + t.id), body).thenAccept(r -> {
             if (r.ok()) {
                 t.status = r.body().path("status").asText();
                 enqueue(t);
@@ -329,7 +363,7 @@ final class LoadDriver {
         if (t == null) {
             return place();
         }
-        return send(OpKind.CANCEL, "DELETE", url("reservation", "/reservations/" + t.id), null).thenAccept(r -> {
+        return send(OpKind.CANCEL, t.owner, "DELETE", url("reservation", "/reservations/" + t.id), null).thenAccept(r -> {
             if (failed(r)) {
                 enqueue(t);
             }
@@ -341,7 +375,7 @@ final class LoadDriver {
         if (t == null) {
             return place();
         }
-        return send(OpKind.APPROVE, "POST", url("diagnosis", "/appointments/" + t.id + "/approve"), null)
+        return send(OpKind.APPROVE, staff, "POST", url("diagnosis", "/appointments/" + t.id + "/approve"), null)
                 .thenAccept(r -> {
                     if (r.ok()) {
                         t.status = "RESERVED";
@@ -358,7 +392,7 @@ final class LoadDriver {
             return place();
         }
         ObjectNode body = json.createObjectNode().put("reason", "The vet is called away");
-        return send(OpKind.DECLINE, "POST", url("diagnosis", "/appointments/" + t.id + "/decline"), body)
+        return send(OpKind.DECLINE, staff, "POST", url("diagnosis", "/appointments/" + t.id + "/decline"), body)
                 .thenAccept(r -> {
                     if (failed(r)) {
                         enqueue(t);
@@ -377,7 +411,7 @@ final class LoadDriver {
         for (int i = random.nextInt(3); i > 0; i--) {
             items.addObject().put("code", pick(ITEM_CODES)).put("quantity", 1 + random.nextInt(2));
         }
-        return send(OpKind.TREAT, "POST", url("diagnosis", "/appointments/" + t.id + "/treatment"), body)
+        return send(OpKind.TREAT, staff, "POST", url("diagnosis", "/appointments/" + t.id + "/treatment"), body)
                 .thenAccept(r -> {
                     if (r.ok()) {
                         t.status = "TREATED";
@@ -389,7 +423,11 @@ final class LoadDriver {
                 });
     }
 
-    /** Finds the reservation's bill (issued from an event, so maybe not yet) and pays it under a stable key. */
+    /**
+     * Finds the reservation's bill (issued from an event, so maybe not yet) and pays it under a stable key, as its
+     * payer (the owner, or staff at the desk). A customer's 404 also means "not yet": billing learns whose a
+     * reservation is from reservation-events, which may come after the treatment's diagnosis-events.
+     */
     private CompletableFuture<?> pay() {
         Tracked t = treated.poll();
         if (t != null && t.notBefore > System.nanoTime()) {
@@ -400,9 +438,9 @@ final class LoadDriver {
             return view();
         }
         Tracked bill = t;
-        return send(OpKind.BILL, "GET", url("billing", "/bills?reservationId=" + t.id), null).thenCompose(r -> {
+        return send(OpKind.BILL, t.payer, "GET", url("billing", "/bills?reservationId=" + t.id), null).thenCompose(r -> {
             if (!r.ok() || r.body().size() == 0) {
-                if (r.ok() || failed(r)) {
+                if (r.ok() || failed(r) || r.status() == 404) {
                     bill.notBefore = System.nanoTime() + BILL_RETRY_NANOS;
                     treated.add(bill);
                 }
@@ -415,7 +453,8 @@ final class LoadDriver {
             ObjectNode payment = json.createObjectNode().put("amount", found.path("total").asLong())
                     .put("method", pick(METHODS));
             // One key per reservation: a payment retried after a lost answer is replayed, never paid twice.
-            return send(OpKind.PAY, "POST", url("billing", "/bills/" + found.path("id").asText() + "/payments"),
+            return send(OpKind.PAY, bill.payer, "POST",
+                    url("billing", "/bills/" + found.path("id").asText() + "/payments"),
                     payment, "Idempotency-Key", "chaos-" + bill.id).thenAccept(p -> {
                         if (failed(p)) {
                             bill.notBefore = System.nanoTime() + BILL_RETRY_NANOS;
@@ -426,13 +465,15 @@ final class LoadDriver {
     }
 
     private CompletableFuture<?> view() {
-        UUID id = someKnown();
-        return id == null ? place() : send(OpKind.VIEW, "GET", url("lookup", "/reservation-status/" + id), null);
+        Known k = someKnown();
+        return k == null ? place()
+                : send(OpKind.VIEW, k.owner(), "GET", url("lookup", "/reservation-status/" + k.id()), null);
     }
 
     private CompletableFuture<?> notices() {
-        UUID id = someKnown();
-        return id == null ? place() : send(OpKind.NOTICES, "GET", url("notice", "/notifications?reservationId=" + id), null);
+        Known k = someKnown();
+        return k == null ? place()
+                : send(OpKind.NOTICES, k.owner(), "GET", url("notice", "/notifications?reservationId=" + k.id()), null);
     }
 
     // --- plumbing
@@ -465,9 +506,21 @@ final class LoadDriver {
         return json;
     }
 
-    synchronized void answered(UUID id) {
+    String staff() {
+        return staff;
+    }
+
+    Tokens tokens() {
+        return tokens;
+    }
+
+    List<Customer> customers() {
+        return customers;
+    }
+
+    synchronized void answered(UUID id, String owner) {
         placed.incrementAndGet();
-        known.set((int) (knownCount.getAndIncrement() % known.length()), id);
+        known.set((int) (knownCount.getAndIncrement() % known.length()), new Known(id, owner));
         try {
             ids.write(id + "\n");
             ids.flush();
@@ -476,13 +529,14 @@ final class LoadDriver {
         }
     }
 
-    private UUID someKnown() {
+    private Known someKnown() {
         long count = knownCount.get();
         return count == 0 ? null : known.get(random.nextInt((int) Math.min(count, known.length())));
     }
 
-    private CompletableFuture<Response> send(OpKind kind, String method, String url, JsonNode body, String... headers) {
-        return http.sendAsync(request(method, url, body, headers), HttpResponse.BodyHandlers.ofString())
+    private CompletableFuture<Response> send(OpKind kind, String account, String method, String url, JsonNode body,
+            String... headers) {
+        return http.sendAsync(request(account, method, url, body, headers), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     Response r = failure != null ? new Response(-1, null, reason(failure)) : parse(response);
                     counters.record(kind, r.ok() ? Outcome.OK : r.status() >= 400 && r.status() < 500
@@ -503,10 +557,10 @@ final class LoadDriver {
         return "io";
     }
 
-    /** A request outside the load's numbers (set-up, probes). */
-    Response sendNow(String method, String url, JsonNode body) {
+    /** A request outside the load's numbers (set-up, probes), as the account. */
+    Response sendNow(String account, String method, String url, JsonNode body) {
         try {
-            return parse(http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString()));
+            return parse(http.send(request(account, method, url, body), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return new Response(-1, null, reason(e));
         } catch (InterruptedException e) {
@@ -515,10 +569,11 @@ final class LoadDriver {
         }
     }
 
-    private HttpRequest request(String method, String url, JsonNode body, String... headers) {
+    private HttpRequest request(String account, String method, String url, JsonNode body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+                        : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Authorization", tokens.bearer(account));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -540,10 +595,6 @@ final class LoadDriver {
 
     String url(String service, String path) {
         return "http://127.0.0.1:" + ports.get(service) + path;
-    }
-
-    private String phone(int n) {
-        return String.format("010-%04d-%04d", n % 10_000, (n / 10_000) % 100);
     }
 
     private <T> T pick(List<T> list) {
