@@ -1,11 +1,7 @@
 package io.animalhospital.platform.paging;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
-
-import io.animalhospital.platform.problem.Problem;
 
 /**
  * One page of a list, from the query parameters {@code page} (0-based, default 0) and {@code size} (1..100, default
@@ -79,29 +75,11 @@ public class PageRequest {
         } catch (NumberFormatException e) {
             // below: the same answer as a value out of range
         }
-        throw new InvalidPageException(name, message);
+        throw new InvalidParameterException(name, message);
     }
 
     @Override
     public String toString() {
         return "page " + page() + " of size " + size();
-    }
-
-    /** A page or size that a resource read without {@code @Valid}: answered as bean validation would. */
-    public static class InvalidPageException extends RuntimeException {
-
-        private final String parameter;
-        private final String reason;
-
-        InvalidPageException(String parameter, String reason) {
-            super("Parameter '" + parameter + "' " + reason);
-            this.parameter = parameter;
-            this.reason = reason;
-        }
-
-        public Problem problem(String instance) {
-            return new Problem(Problem.BLANK, "Invalid request", 400, "The request has invalid or missing values",
-                    instance, List.of(new Problem.Violation(parameter, reason)));
-        }
     }
 }

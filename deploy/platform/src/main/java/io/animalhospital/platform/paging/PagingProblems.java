@@ -5,11 +5,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A page or size out of range, read by a resource: 400 naming the parameter, like a failed bean validation. */
+/** A list's query parameter out of range or unknown: 400 naming the parameter, like a failed bean validation. */
 public class PagingProblems {
 
     @ServerExceptionMapper(priority = 1)
-    public Response invalidPage(PageRequest.InvalidPageException e, UriInfo uri) {
+    public Response invalidPage(InvalidParameterException e, UriInfo uri) {
         return e.problem(uri == null ? null : uri.getPath()).toResponse();
     }
 }

@@ -56,9 +56,9 @@ class PagedTest {
     void pageRequestsInCodeHaveTheSameBounds() {
         assertThat(PageRequest.of(3, 100).offset()).isEqualTo(300);
         assertThat(PageRequest.first().size()).isEqualTo(20);
-        assertThatThrownBy(() -> PageRequest.of(0, 101)).isInstanceOf(PageRequest.InvalidPageException.class)
+        assertThatThrownBy(() -> PageRequest.of(0, 101)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("size");
-        assertThatThrownBy(() -> PageRequest.of(-1, 20)).isInstanceOf(PageRequest.InvalidPageException.class)
+        assertThatThrownBy(() -> PageRequest.of(-1, 20)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("page");
     }
 }
