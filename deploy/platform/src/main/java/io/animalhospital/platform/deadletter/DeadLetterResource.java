@@ -3,25 +3,27 @@ package io.animalhospital.platform.deadletter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.problem.Problem;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
@@ -47,12 +49,9 @@ public class DeadLetterResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Dead letters of this service's topics, newest first")
-    public Uni<Response> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return deadLetters.list().map(all -> {
-            List<DeadLetter> items = all.stream().skip((long) page * size).limit(size).toList();
-            return Response.ok(items).header("X-Total-Count", all.size()).build();
-        });
+    public Uni<RestResponse<List<DeadLetter>>> list(@Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        return deadLetters.list().map(all -> Paged.response(
+                all.stream().skip(page.offset()).limit(page.size()).toList(), all.size(), page, uri));
     }
 
     @ServerExceptionMapper
