@@ -151,6 +151,75 @@ class StaffConsoleTest {
         assertThat(notADate.select("[data-test=field-error-capacity]").text()).contains("three");
     }
 
+    @Test
+    void approvalsAreApprovedOrDeclinedAndTheTreatmentIsRecordedWithItsItems() {
+        Browser browser = new Browser().signIn(TestIdentity.STAFF, "/staff/approvals?lang=ko");
+        LocalDate date = TODAY.plusDays(4);
+        String scheduleId = given().auth().oauth2(TestIdentity.fromConfig().staff()).contentType(ContentType.JSON)
+                .body(Map.of("vet", "Dr. Approval " + UUID.randomUUID(), "date", date.toString(), "capacity", 3,
+                        "approvalRequired", true))
+                .post("/schedules").then().statusCode(201).extract().path("id");
+        String approved = book(scheduleId);
+        String declined = book(scheduleId);
+
+        Document approvals = page(browser.get("/staff/approvals"), 200, browser);
+        assertThat(approvals.select("[data-test=approval-row]").eachAttr("data-reservation-id"))
+                .contains(approved, declined);
+        approvals = page(browser.post("/staff/approvals/" + approved + "/approve", Map.of()), 200, browser);
+        assertThat(approvals.select("[data-test=notice]").text()).isEqualTo("예약을 승인했습니다.");
+        Element declineRow = approvals.selectFirst("[data-test=approval-row][data-reservation-id=" + declined + "]");
+        Element dialog = approvals.getElementById(declineRow.selectFirst("[data-test=decline]").attr("data-opens"));
+        assertThat(dialog.select("textarea[name=reason]")).hasSize(1);
+        assertThat(dialog.select("[data-test=decline-submit]")).hasSize(1);
+        approvals = page(browser.post("/staff/approvals/" + declined + "/decline", Map.of("reason", "Vet is away")),
+                200, browser);
+        assertThat(approvals.select("[data-test=notice]").text()).isEqualTo("예약을 거절했습니다.");
+        assertThat(approvals.select("[data-test=approval-row]").eachAttr("data-reservation-id"))
+                .doesNotContain(approved, declined);
+        Document again = page(browser.post("/staff/approvals/" + approved + "/approve", Map.of()), 409, browser);
+        assertThat(again.select("[data-test=problem]").text()).isEqualTo("이 예약은 더 이상 승인을 기다리지 않습니다.");
+
+        // The day's appointments: owners come from reservation-service, which is not running here; the list shows.
+        Document day = page(browser.get("/staff/appointments?date=" + date), 200, browser);
+        assertThat(day.select("[data-test=owners-unavailable]")).hasSize(1);
+        Element row = day.selectFirst("[data-test=appointment-row][data-reservation-id=" + approved + "]");
+        assertThat(row.select("[data-test=pet]").text()).isEqualTo("Bori");
+        assertThat(row.select("[data-test=status]").text()).isEqualTo("예약됨");
+        assertThat(row.select("[data-test=treat]").attr("href"))
+                .isEqualTo("/staff/appointments/" + approved + "/treatment");
+
+        Document form = page(browser.get("/staff/appointments/" + approved + "/treatment"), 200, browser);
+        assertThat(form.select("[data-test=item-row] select[name=itemCode]").first().select("option").eachText())
+                .contains("XRAY — 엑스레이", "VACCINATION — 예방 접종");
+        Document invalid = page(browser.post("/staff/appointments/" + approved + "/treatment", Map.of("doctor", "",
+                "medicalOpinion", "Healthy", "treatment", "Rest", "itemCode", "XRAY", "quantity", "2")), 400, browser);
+        assertThat(invalid.select("[data-test=field-error-doctor]").text()).startsWith("올바른 값이 아닙니다");
+        assertThat(invalid.select("#t-medicalOpinion").text()).isEqualTo("Healthy");
+        day = page(browser.post("/staff/appointments/" + approved + "/treatment", Map.of("doctor", "Dr. Kim",
+                "medicalOpinion", "Healthy", "treatment", "Rest", "itemCode", "XRAY", "quantity", "2")), 200, browser);
+        assertThat(day.select("[data-test=notice]").text()).isEqualTo("진료 기록을 저장했습니다. 청구서가 발행됩니다.");
+        assertThat(day.selectFirst("[data-test=appointment-row][data-reservation-id=" + approved + "]")
+                .attr("data-status")).isEqualTo("TREATED");
+        given().auth().oauth2(TestIdentity.fromConfig().staff()).get("/appointments/" + approved).then()
+                .statusCode(200).body("medicalRecord.items[0].code", org.hamcrest.Matchers.equalTo("XRAY"))
+                .body("medicalRecord.items[0].quantity", org.hamcrest.Matchers.equalTo(2))
+                .body("medicalRecord.doctor", org.hamcrest.Matchers.equalTo("Dr. Kim"));
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsSaidToBeUnavailable() {
+        Browser browser = new Browser().signIn(TestIdentity.STAFF, "/staff/bills?lang=en");
+        Document bills = page(browser.get("/staff/bills"), 200, browser);
+        assertThat(bills.select("[data-test=problem]").text())
+                .isEqualTo("The service is unavailable for a moment. Try again shortly.");
+        assertThat(problems.show(new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(503)
+                .header("Retry-After", "7").build()), "ko").message())
+                .isEqualTo("서비스를 잠시 사용할 수 없습니다. 7초 후에 다시 시도하세요.");
+    }
+
+    @jakarta.inject.Inject
+    Problems problems;
+
     private static Element row(Document board, String vet) {
         Element row = board.select("[data-test=schedule-row]").stream()
                 .filter(r -> vet.equals(r.attr("data-vet"))).findFirst().orElse(null);
@@ -164,10 +233,11 @@ class StaffConsoleTest {
         return browser.page();
     }
 
-    private static void book(String scheduleId) {
+    private static String book(String scheduleId) {
+        String reservationId = UUID.randomUUID().toString();
         given().auth().oauth2(io.animalhospital.infra.TestIdentity.fromConfig().service()).contentType(ContentType.JSON)
-                .body(Map.of("reservationId", UUID.randomUUID().toString(), "scheduleId", scheduleId,
-                        "petName", "Bori"))
+                .body(Map.of("reservationId", reservationId, "scheduleId", scheduleId, "petName", "Bori"))
                 .post("/appointments").then().statusCode(201);
+        return reservationId;
     }
 }
