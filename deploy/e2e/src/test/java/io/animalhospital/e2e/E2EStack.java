@@ -68,6 +68,12 @@ final class E2EStack implements AutoCloseable {
         System.setProperty("ANIMAL_HOSPITAL_STATE", state.toString());
         long started = System.nanoTime();
         LocalStack stack = new LocalStack(root, state);
+        if (stack.servicePorts().get("reservation") != servicePortBase) {
+            // An older deploy/infra (e.g. a jar in ~/.m2) that reads only the environment would start on the
+            // default ports, beside or into a developer's own stack.
+            throw new IllegalStateException("LocalStack ignored the ports chosen for this run: build deploy/infra "
+                    + "in the same reactor (./mvnw verify -pl deploy/kafka-broker,deploy/infra,deploy/e2e, or -am)");
+        }
         try {
             stack.start(false);
         } catch (IOException e) {
