@@ -32,9 +32,7 @@ class DayMessagesTest {
                 "Rival " + run, "Rival's cat");
 
         customer.hook("book-submit").click();
-        assertThat(customer.hook("problem")).isVisible();
         assertThat(customer.hook("problem")).containsText(Pattern.compile("full", Pattern.CASE_INSENSITIVE));
-        assertThat(customer.page).hasURL(Pattern.compile(".*/app/book\\?scheduleId=" + scheduleId + ".*"));
         // What was typed is kept for another day.
         assertThat(booking.locator("[name=petName]")).hasValue("Nabi " + run);
         customer.shot("schedule-full");
@@ -68,15 +66,15 @@ class DayMessagesTest {
 
         // The booking form that was open answers with the problem instead of a reservation.
         customer.hook("book-submit").click();
-        assertThat(customer.hook("problem")).isVisible();
-        assertThat(customer.page).hasURL(Pattern.compile(".*/app/book\\?scheduleId=" + scheduleId + ".*"));
+        assertThat(customer.hook("problem")).containsText(Pattern.compile("no longer", Pattern.CASE_INSENSITIVE));
         customer.shot("booking-withdrawn-day");
 
         // The reservation on that day: cancelled by the clinic, and why.
         customer.page.navigate(story.stack.customerApp() + "/app/reservations/" + reservationId);
         customer.untilShownAfterReload(() -> assertThat(customer.hook("reservation-status"))
                 .hasAttribute("data-status", "CANCELLED_BY_CLINIC"), Duration.ofSeconds(30));
-        assertThat(customer.page.locator("main")).containsText(Pattern.compile("withdr", Pattern.CASE_INSENSITIVE));
+        assertThat(customer.hook("reservation-status")).containsText(
+                Pattern.compile("cancelled by the clinic", Pattern.CASE_INSENSITIVE));
         customer.shot("reservation-withdrawn");
     }
 
