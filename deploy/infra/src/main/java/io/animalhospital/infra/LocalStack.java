@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
  * KEYCLOAK_PORT (8180; its management port is the next one), SERVICE_PORT_BASE (8081), ENTRY_POINT_PORT (8080),
  * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
+ * A system property of the same name wins over the variable (deploy/e2e's in-process stack on free ports).
  */
 public final class LocalStack {
 
@@ -336,8 +337,9 @@ public final class LocalStack {
         log("stopped.");
     }
 
+    /** A setting from the environment, or from a system property of the same name (a test's stack on free ports). */
     private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+        String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? fallback : value;
     }
 
