@@ -200,8 +200,11 @@ public final class LocalStack {
                 .jvm(List.of(env(name.toUpperCase() + "_JAVA_OPTS", "").trim().split("\\s+")))
                 .infrastructure(postgres, name, kafka.bootstrapServers())
                 .env("MALLOC_ARENA_MAX", env("MALLOC_ARENA_MAX", "2"))
-                .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
-                .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())
+                // The web UIs (customers' app, staff console) encrypt their sign-in sessions with this machine's own.
+                .env("HOSPITAL_WEB_SESSION_SECRET", localSecret("web-session-secret"));
+        // Every service learns where the others are (the UIs call their APIs): RESERVATION_SERVICE_URL, ...
+        SERVICES.forEach((other, otherPort) -> app.env(other.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + otherPort));
         if (name.equals("reservation")) {
             // Its own client-credentials token for the booking calls. Only here: in a service without the OIDC
             // client, Quarkus would read these variables as an OIDC tenant named "client".
