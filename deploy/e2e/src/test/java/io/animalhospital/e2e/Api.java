@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 
 /**
  * The scenes a story needs but does not tell (another customer taking the last seat, a day opened for the test),
@@ -59,11 +62,26 @@ final class Api {
         return call("diagnosis", "POST", "/schedules", staffToken(), body, 201).get("id").asText();
     }
 
-    /** A reservation placed with the customer's token: its id. */
+    /**
+     * A reservation placed with the customer's token: its id. A 503 (the booking call's first seconds on a busy
+     * machine) is what the API tells a client to retry: retried with the same Idempotency-Key, which books once.
+     */
     String placeReservation(String customerToken, String scheduleId, String ownerName, String petName) {
         ObjectNode body = JSON.createObjectNode().put("scheduleId", scheduleId).put("ownerName", ownerName)
                 .put("petName", petName).put("species", "DOG").put("reason", "Check-up");
-        return call("reservation", "POST", "/reservations", customerToken, body, 201).get("id").asText();
+        String key = UUID.randomUUID().toString();
+        AtomicReference<JsonNode> placed = new AtomicReference<>();
+        Awaitility.await("placement of " + petName).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response = send("reservation", "POST", "/reservations", customerToken, body,
+                            Map.of("Idempotency-Key", key));
+                    if (response.statusCode() == 503) {
+                        return false;
+                    }
+                    placed.set(expect(response, "POST", "reservation", "/reservations", 201));
+                    return true;
+                });
+        return placed.get().get("id").asText();
     }
 
     JsonNode schedule(String scheduleId) {
@@ -71,6 +89,24 @@ final class Api {
     }
 
     JsonNode call(String service, String method, String path, String token, JsonNode body, int expected) {
+        return expect(send(service, method, path, token, body, Map.of()), method, service, path, expected);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, String method, String service, String path,
+            int expected) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + service + path + " answered " + response.statusCode()
+                    + " (expected " + expected + "): " + response.body());
+        }
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String service, String method, String path, String token, JsonNode body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + services.get(service) + path))
                 .timeout(Duration.ofSeconds(30))
@@ -83,13 +119,9 @@ final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + service + path + " answered " + response.statusCode()
-                        + " (expected " + expected + "): " + response.body());
-            }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,12 +31,13 @@ public @interface E2E {
         @Override
         public void beforeAll(ExtensionContext context) {
             ExtensionContext.Store run = context.getRoot().getStore(NAMESPACE);
-            // The browser first: a missing Chromium fails at once, before a minute of stack start-up.
-            run.computeIfAbsent(Chromium.class, key -> {
+            // The browser first: a missing Chromium fails at once, before a minute of stack start-up. A start
+            // that failed is not tried again by the next test class: each fails with the first one's cause.
+            run.computeIfAbsent(Chromium.class, key -> Attempt.of(() -> {
                 PlaywrightAssertions.setDefaultAssertionTimeout(Story.TIMEOUT_MS);
                 return Chromium.launch();
-            }, Chromium.class);
-            run.computeIfAbsent(E2EStack.class, key -> E2EStack.start(), E2EStack.class);
+            }), Attempt.class).get();
+            run.computeIfAbsent(E2EStack.class, key -> Attempt.of(E2EStack::start), Attempt.class).get();
         }
 
         @Override
@@ -50,11 +51,38 @@ public @interface E2E {
             String test = context.getRequiredTestClass().getSimpleName() + "."
                     + context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("story");
             Path screenshots = Path.of(System.getProperty("e2e.screenshots", "target/screenshots")).resolve(test);
-            Story story = new Story(run.get(E2EStack.class, E2EStack.class), run.get(Chromium.class, Chromium.class).browser,
-                    screenshots);
+            E2EStack stack = (E2EStack) run.get(E2EStack.class, Attempt.class).get();
+            Chromium chromium = (Chromium) run.get(Chromium.class, Attempt.class).get();
+            Story story = new Story(stack, chromium.browser, screenshots);
             // Closed (its browser contexts with it) when the test method ends.
             context.getStore(NAMESPACE).put(Story.class, story);
             return story;
+        }
+
+        /** What a start gave: the thing (closed with the run) or the failure, kept for every later test class. */
+        private record Attempt(AutoCloseable value, RuntimeException failure) implements AutoCloseable {
+
+            static Attempt of(java.util.function.Supplier<? extends AutoCloseable> start) {
+                try {
+                    return new Attempt(start.get(), null);
+                } catch (RuntimeException e) {
+                    return new Attempt(null, e);
+                }
+            }
+
+            Object get() {
+                if (failure != null) {
+                    throw failure;
+                }
+                return value;
+            }
+
+            @Override
+            public void close() throws Exception {
+                if (value != null) {
+                    value.close();
+                }
+            }
         }
 
         @Override

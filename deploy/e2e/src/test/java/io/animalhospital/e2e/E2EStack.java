@@ -35,6 +35,7 @@ final class E2EStack implements AutoCloseable {
     private final String customerAppBase;
     private final String staffConsoleBase;
     final Api api;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private E2EStack(LocalStack stack, int entryPointPort) {
         this.stack = stack;
@@ -84,7 +85,14 @@ final class E2EStack implements AutoCloseable {
             throw e;
         }
         E2EStack e2e = new E2EStack(stack, entryPointPort);
-        e2e.allowRedirectsTo(Set.of(e2e.customerAppBase, e2e.staffConsoleBase));
+        // Nothing it started may outlive the run, even one that ends without JUnit closing it (Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(e2e::close, "e2e-stack-stop"));
+        try {
+            e2e.allowRedirectsTo(new LinkedHashSet<>(List.of(e2e.customerAppBase, e2e.staffConsoleBase)));
+        } catch (RuntimeException e) {
+            e2e.close();
+            throw e;
+        }
         log(String.format("stack ready in %.1f s (state %s)", (System.nanoTime() - started) / 1e9, state));
         return e2e;
     }
@@ -139,7 +147,9 @@ final class E2EStack implements AutoCloseable {
 
     @Override
     public void close() {
-        stack.stop();
+        if (stopped.compareAndSet(false, true)) {
+            stack.stop();
+        }
     }
 
     private static boolean listening(int port) {

@@ -5,8 +5,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Blocks of consecutive free ports on the loopback, none handed out twice in one run. */
+/**
+ * Blocks of consecutive free ports on the loopback, none handed out twice in one run. Taken below Linux's
+ * ephemeral range (32768-60999): a port there that is free now may be any outgoing connection's a moment later
+ * (seen: a service that found its port taken during a busy start-up).
+ */
 final class FreePorts {
 
     private static final Set<Integer> TAKEN = new HashSet<>();
@@ -17,10 +22,7 @@ final class FreePorts {
     /** The first of {@code count} consecutive ports that are free now. */
     static synchronized int block(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ephemeral();
-            if (first + count > 65_000) {
-                continue;
-            }
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
             boolean free = true;
             for (int port = first; port < first + count && free; port++) {
                 free = !TAKEN.contains(port) && free(port);
@@ -33,14 +35,6 @@ final class FreePorts {
             }
         }
         throw new IllegalStateException("no block of " + count + " free ports found");
-    }
-
-    private static int ephemeral() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean free(int port) {
