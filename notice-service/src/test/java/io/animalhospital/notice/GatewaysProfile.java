@@ -21,6 +21,8 @@ public class GatewaysProfile implements QuarkusTestProfile {
                 Map.entry("hospital.notice.email.fallback", "webhook"),
                 Map.entry("hospital.notice.language", "en"),
                 Map.entry("hospital.notice.webhook.url", "http://127.0.0.1:" + freePort() + "/messages"),
+                // The clinic's own receiver of "awaiting approval" (ClinicWebhookTest).
+                Map.entry("hospital.clinic.notify.webhook-url", "http://127.0.0.1:" + freePort() + "/front-desk"),
                 Map.entry("hospital.notice.delivery.max-attempts", "3"),
                 Map.entry("hospital.notice.delivery.initial-backoff", "300ms"),
                 Map.entry("hospital.notice.delivery.backoff-multiplier", "2"),

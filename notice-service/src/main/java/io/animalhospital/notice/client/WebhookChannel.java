@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animalhospital.notice.domain.Audience;
 import io.animalhospital.notice.domain.ChannelException;
 import io.animalhospital.notice.domain.ChannelKind;
 import io.animalhospital.notice.domain.Delivery;
@@ -50,7 +51,8 @@ public class WebhookChannel implements NotificationChannel {
 
     @Override
     public Uni<Void> deliver(Delivery d) {
-        URI url = settings.webhook().url()
+        // The clinic's notifications go to the clinic's own receiver, kept as their recipient.
+        URI url = d.audience() == Audience.CLINIC ? URI.create(d.recipient()) : settings.webhook().url()
                 .orElseThrow(() -> new IllegalStateException("hospital.notice.webhook.url is not set"));
         WebhookMessage body = new WebhookMessage(d.notificationId(), d.eventId(), d.eventType(), d.reservationId(),
                 d.recipient(), d.message(), d.language().name().toLowerCase());

@@ -4,8 +4,6 @@ package io.animalhospital.notice.domain;
 public class ClinicException extends RuntimeException {
 
     public enum Reason {
-        /** A search for notifications names neither a reservation nor a recipient: it would list everything. */
-        UNBOUNDED_SEARCH,
         /** A reservation id that is not a UUID. */
         INVALID_RESERVATION_ID,
         /** A customer asked about a reservation that is not theirs, or whose contact has not arrived yet. */

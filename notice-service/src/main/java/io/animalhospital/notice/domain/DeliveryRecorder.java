@@ -63,7 +63,7 @@ public class DeliveryRecorder {
             n.sentAt = Instant.now();
             n.nextAttemptAt = null;
             LOG.debugf("Notification %s sent by %s after %d attempt(s)", n.id, n.channel, n.attempts);
-            return events.sent(n);
+            return announced(n) ? events.sent(n) : Uni.createFrom().voidItem();
         }
         n.lastError = error;
         if (n.attempts >= settings.delivery().maxAttempts()) {
@@ -71,13 +71,18 @@ public class DeliveryRecorder {
             n.nextAttemptAt = null;
             LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts,
                     Recipients.redacted(n.lastError));
-            return events.failed(n);
+            return announced(n) ? events.failed(n) : Uni.createFrom().voidItem();
         }
         n.nextAttemptAt = Instant.now().plus(backoff(n.attempts));
         // A gateway's or mail server's error may quote the address it refused.
         LOG.infof("Notification %s attempt %d failed (%s); next at %s", n.id, n.attempts, Recipients.redacted(n.lastError),
                 n.nextAttemptAt);
         return Uni.createFrom().voidItem();
+    }
+
+    /** Only the customer's notifications are told on notice-events: the status view shows the customer's last one. */
+    private static boolean announced(Notification n) {
+        return n.audience == Audience.CUSTOMER;
     }
 
     /** {@code notice_delivery_attempts_total{channel, outcome}}: how each channel is doing. */

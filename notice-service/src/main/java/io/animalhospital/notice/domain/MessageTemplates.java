@@ -22,6 +22,24 @@ public final class MessageTemplates {
         return language == Language.KO ? korean(facts) : english(facts);
     }
 
+    /**
+     * The clinic's message when an appointment starts awaiting approval: for staff, with the pet, the vet, the day
+     * and where to decide.
+     */
+    public static String clinic(Language language, MessageFacts f, String approvalsLink) {
+        String pet = orDefault(f.petName(), language == Language.KO ? "반려동물" : "a pet");
+        if (language == Language.KO) {
+            String when = f.date() == null ? "" : koreanDate(f.date()) + " ";
+            String vet = f.vet() == null ? "" : f.vet() + " 선생님 ";
+            return "[동물병원] 승인 대기: " + when + vet + "진료에 " + pet + " 예약이 승인을 기다립니다. 승인 또는 거절: "
+                    + approvalsLink;
+        }
+        String when = f.date() == null ? "" : " on " + f.date();
+        String withVet = f.vet() == null ? "" : " with Dr. " + f.vet();
+        return "Animal Hospital: approval needed - " + pet + "'s appointment" + withVet + when
+                + " awaits approval. Approve or decline at " + approvalsLink;
+    }
+
     private static String english(MessageFacts f) {
         String pet = orDefault(f.petName(), "your pet");
         String when = f.date() == null ? "" : " on " + f.date();

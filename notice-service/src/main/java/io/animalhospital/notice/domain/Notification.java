@@ -35,6 +35,11 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "reservation_id", nullable = false)
     public UUID reservationId;
 
+    /** The reservation's contact, or the clinic (one of each per source event at most). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Audience audience = Audience.CUSTOMER;
+
     /** The address the channel delivers to: the phone number, or the e-mail address for e-mail. */
     public String recipient;
 

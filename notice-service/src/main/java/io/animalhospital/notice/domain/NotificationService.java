@@ -1,7 +1,11 @@
 package io.animalhospital.notice.domain;
 
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,13 +30,15 @@ import io.smallrye.mutiny.Uni;
 public class NotificationService {
 
     private final NoticeSettings settings;
+    private final ClinicNotifySettings clinic;
     private final Notifications notifications;
     private final Contacts contacts;
     private final ObjectMapper pendingBills;
 
-    public NotificationService(NoticeSettings settings, Notifications notifications, Contacts contacts,
-            ObjectMapper mapper) {
+    public NotificationService(NoticeSettings settings, ClinicNotifySettings clinic, Notifications notifications,
+            Contacts contacts, ObjectMapper mapper) {
         this.settings = settings;
+        this.clinic = clinic;
         this.notifications = notifications;
         this.contacts = contacts;
         // A waiting bill is read back from JSON that an earlier version may have written with more fields.
@@ -38,28 +46,26 @@ public class NotificationService {
     }
 
     /**
-     * A reservation's notifications: staff any reservation's; a customer those of a reservation whose contact phone
-     * is theirs, and 404 otherwise (another's, unknown, or its contact not arrived yet), so nothing leaks.
+     * A list of notifications. Staff read any. A customer reads those of a reservation whose contact phone is theirs
+     * (404 otherwise: another's, unknown, or its contact not arrived yet, so nothing leaks), those sent to their own
+     * phone (another address: 403 before anything is looked up; their phone also finds the e-mails sent to them),
+     * and without either, everything sent to their phone.
      */
     @WithSession
-    public Uni<List<Notification>> byReservation(UUID reservationId, Caller caller) {
-        return requireOwnReservation(reservationId, caller).chain(() -> notifications.ofReservation(reservationId));
-    }
-
-    /**
-     * Everything sent to an address (a phone in any written form, or an e-mail address): staff any; a customer
-     * only their own phone, which also finds the e-mails sent to them. Another address is refused with 403 before
-     * anything is looked up, so the answer says nothing about what exists.
-     */
-    @WithSession
-    public Uni<List<Notification>> byRecipient(String recipient, Caller caller) {
-        return permittedRecipient(recipient, caller).chain(notifications::sentTo);
-    }
-
-    @WithSession
-    public Uni<List<Notification>> byReservationAndRecipient(UUID reservationId, String recipient, Caller caller) {
-        return permittedRecipient(recipient, caller).call(() -> requireOwnReservation(reservationId, caller))
-                .chain(address -> notifications.ofReservationSentTo(reservationId, address));
+    public Uni<Paged<Notification>> search(Notifications.Search search, Caller caller, PageRequest page) {
+        Uni<String> recipient = search.recipient() == null ? Uni.createFrom().nullItem()
+                : permittedRecipient(search.recipient(), caller);
+        return recipient
+                .call(() -> search.reservationId() == null ? Uni.createFrom().voidItem()
+                        : requireOwnReservation(search.reservationId(), caller))
+                .chain(address -> {
+                    String own = caller.isStaff() || address != null || search.reservationId() != null ? null
+                            : caller.requirePhone();
+                    // The clinic's notifications are for staff: a customer's list has only what was sent to them.
+                    Audience audience = caller.isStaff() ? search.audience() : Audience.CUSTOMER;
+                    return notifications.search(new Notifications.Search(search.status(), search.reservationId(),
+                            address, own, audience), page);
+                });
     }
 
     private Uni<String> permittedRecipient(String recipient, Caller caller) {
@@ -91,8 +97,58 @@ public class NotificationService {
     @WithTransaction
     public Uni<Void> reservationChanged(ReservationChange change) {
         return contacts.lockReservation(change.reservationId())
-                .chain(() -> remember(change.reservationId(), change.contact()))
-                .chain(contact -> notifyChange(change, contact));
+                .chain(() -> contacts.ofReservation(change.reservationId()))
+                // The visit as notice knew it before this change (remember updates the same row).
+                .map(known -> known == null ? null : new Visit(known.vet, known.visitDate))
+                .chain(before -> remember(change.reservationId(), change.contact())
+                        .chain(contact -> notifyChange(change, contact)
+                                .chain(() -> startsAwaitingApproval(change, before) ? notifyClinic(change, contact)
+                                        : Uni.createFrom().voidItem())));
+    }
+
+    private record Visit(String vet, LocalDate date) {
+    }
+
+    /**
+     * Whether the change puts an appointment in front of staff for approval: placed awaiting approval, or moved
+     * (another vet or day) onto a schedule that needs it. A change of contact fields while awaiting is not.
+     */
+    static boolean startsAwaitingApproval(ReservationChange change, Visit before) {
+        ReservationChange.Contact now = change.contact();
+        String status = change.status() != null ? change.status() : now == null ? null : now.status();
+        if (!"AWAITING_APPROVAL".equals(status)) {
+            return false;
+        }
+        return switch (change.type()) {
+            case "ReservationPlaced" -> true;
+            case "ReservationChanged" -> before == null || now == null || !Objects.equals(before.vet(), now.vet())
+                    || !Objects.equals(before.date(), now.date());
+            default -> false;
+        };
+    }
+
+    /**
+     * One notification to the clinic's recipient (decision 0061), beside the customer's, for the same event: its
+     * webhook when configured, else its e-mail address (by e-mail where the service sends e-mail, else the log).
+     */
+    private Uni<Void> notifyClinic(ReservationChange change, ReservationContact contact) {
+        Optional<URI> webhook = clinic.webhookUrl();
+        Optional<String> email = clinic.email().map(String::strip).filter(address -> !address.isEmpty());
+        if (webhook.isEmpty() && email.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Notification n = newNotification(change.eventId(), change.type(), change.reservationId());
+        n.audience = Audience.CLINIC;
+        if (webhook.isPresent()) {
+            n.channel = ChannelKind.WEBHOOK;
+            n.recipient = webhook.get().toString();
+        } else {
+            n.channel = settings.channel() == ChannelKind.EMAIL ? ChannelKind.EMAIL : ChannelKind.LOG;
+            n.recipient = email.get();
+        }
+        n.message = MessageTemplates.clinic(n.language, facts(change, contact), clinic.approvalsLink());
+        n.nextAttemptAt = Instant.now();
+        return notifications.add(n);
     }
 
     /** A bill was issued or paid: notify the reservation's contact, or wait for it if not known yet. */

@@ -5,17 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.smallrye.mutiny.Uni;
 
 /** The notifications, one per source event; also the delivery queue (the PENDING ones that are due). */
 public interface Notifications {
 
-    Uni<List<Notification>> ofReservation(UUID reservationId);
+    /**
+     * Which notifications a list shows; every field optional: a delivery status, a reservation, what was sent to a
+     * contact ({@code recipient}: by the address used, or by the contact's phone, e-mails included), the contact's
+     * phone ({@code ownerPhone}: a customer's list without a reservation or recipient), whom it was for.
+     */
+    record Search(NotificationStatus status, UUID reservationId, String recipient, String ownerPhone,
+            Audience audience) {
+    }
 
-    /** Everything sent to a contact: by the address used, or by the contact's phone (e-mails included). */
-    Uni<List<Notification>> sentTo(String recipient);
-
-    Uni<List<Notification>> ofReservationSentTo(UUID reservationId, String recipient);
+    /** One page of the notifications matching the search, ordered by createdAt, id. */
+    Uni<Paged<Notification>> search(Search search, PageRequest page);
 
     /** Bill notifications of a reservation whose contact had not arrived when they were stored. */
     Uni<List<Notification>> awaitingContact(UUID reservationId);

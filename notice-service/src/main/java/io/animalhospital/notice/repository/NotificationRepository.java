@@ -9,13 +9,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.animalhospital.notice.domain.Audience;
 import io.animalhospital.notice.domain.ChannelKind;
 import io.animalhospital.notice.domain.Delivery;
 import io.animalhospital.notice.domain.Language;
 import io.animalhospital.notice.domain.Notification;
 import io.animalhospital.notice.domain.NotificationStatus;
 import io.animalhospital.notice.domain.Notifications;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +34,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     private static final String CLAIM = "UPDATE notification SET next_attempt_at = now() + make_interval(secs => $2)"
             + " WHERE id IN (SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= now()"
             + " ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
-            + " RETURNING id, event_id, event_type, reservation_id, recipient, channel, language, message, attempts";
+            + " RETURNING id, event_id, event_type, reservation_id, recipient, channel, language, message, attempts,"
+            + " audience";
 
     private final Pool pool;
 
@@ -38,21 +43,35 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         this.pool = pool;
     }
 
+    /** A count and one page, never the whole table. */
     @Override
-    public Uni<List<Notification>> ofReservation(UUID reservationId) {
-        return list("reservationId", Sort.by("createdAt").and("id"), reservationId);
-    }
-
-    @Override
-    public Uni<List<Notification>> sentTo(String recipient) {
-        return list("recipient = :r or phone = :r", Sort.by("createdAt").and("id"),
-                Parameters.with("r", recipient));
-    }
-
-    @Override
-    public Uni<List<Notification>> ofReservationSentTo(UUID reservationId, String recipient) {
-        return list("reservationId = :id and (recipient = :r or phone = :r)", Sort.by("createdAt").and("id"),
-                Parameters.with("id", reservationId).and("r", recipient));
+    public Uni<Paged<Notification>> search(Search search, PageRequest page) {
+        StringBuilder query = new StringBuilder("true");
+        Parameters parameters = new Parameters();
+        if (search.status() != null) {
+            query.append(" and status = :status");
+            parameters.and("status", search.status());
+        }
+        if (search.reservationId() != null) {
+            query.append(" and reservationId = :id");
+            parameters.and("id", search.reservationId());
+        }
+        if (search.recipient() != null) {
+            query.append(" and (recipient = :r or phone = :r)");
+            parameters.and("r", search.recipient());
+        }
+        if (search.audience() != null) {
+            query.append(" and audience = :audience");
+            parameters.and("audience", search.audience());
+        }
+        if (search.ownerPhone() != null) {
+            query.append(" and phone = :own");
+            parameters.and("own", search.ownerPhone());
+        }
+        return count(query.toString(), parameters)
+                .chain(total -> find(query.toString(), Sort.by("createdAt").and("id"), parameters)
+                        .page(Page.of(page.page(), page.size())).list()
+                        .map(items -> Paged.of(items, total)));
     }
 
     @Override
@@ -85,7 +104,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             claimed.add(new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
                     row.getUUID("reservation_id"), row.getString("recipient"),
                     ChannelKind.valueOf(row.getString("channel")), Language.valueOf(row.getString("language")),
-                    row.getString("message"), row.getInteger("attempts") + 1));
+                    row.getString("message"), row.getInteger("attempts") + 1,
+                    Audience.valueOf(row.getString("audience"))));
         }
         return claimed;
     }

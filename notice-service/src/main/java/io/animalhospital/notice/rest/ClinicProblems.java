@@ -14,7 +14,6 @@ public class ClinicProblems {
     @ServerExceptionMapper
     public Response refused(ClinicException e, UriInfo uri) {
         return switch (e.reason()) {
-            case UNBOUNDED_SEARCH -> problem("missing-query", 400, "Missing query", e, uri);
             case INVALID_RESERVATION_ID -> problem("invalid-reservation-id", 400, "Invalid value", e, uri);
             case RESERVATION_NOT_FOUND -> problem("reservation-not-found", 404, "Reservation not found", e, uri);
             case NOT_YOUR_RECIPIENT -> problem("not-your-recipient", 403, "Not your recipient", e, uri);

@@ -18,7 +18,7 @@ public enum Invariant {
                     + "appointment is TREATED (none for a reservation never treated); a PAID bill has exactly one payment "
                     + "(billing.payment) of its total, an ISSUED bill none."),
     I4("one notification per status change",
-            "notice.notification, one row per source event id: per reservation, the notifications of reservation-events "
+            "notice.notification (audience CUSTOMER), one row per source event id: per reservation, the notifications of reservation-events "
                     + "number version + 1 (reservation.version counts the row's updates, each of which published one event, "
                     + "plus ReservationPlaced), of which exactly one ReservationPlaced, one ReservationCancelled if "
                     + "cancelled, one ReservationTreated if treated; per bill exactly one BillIssued and one BillPaid iff "

@@ -93,7 +93,8 @@ final class SystemState {
     }
 
     private void readNotice(Connection c) throws SQLException {
-        query(c, "SELECT event_id, event_type, reservation_id FROM notification", rs -> {
+        // The customer's notifications only: the clinic's (an appointment awaiting approval) are more, for staff.
+        query(c, "SELECT event_id, event_type, reservation_id FROM notification WHERE audience = 'CUSTOMER'", rs -> {
             Notification n = new Notification(uuid(rs, 1), rs.getString(2), uuid(rs, 3));
             notificationsByReservation.computeIfAbsent(n.reservationId(), id -> new ArrayList<>()).add(n);
             notifiedEventIds.add(n.eventId());
