@@ -100,8 +100,16 @@ final class DiagnosisService {
 
     /** The reservation ids of every appointment ever made on the schedule, cancelled ones included. */
     static List<String> appointmentsOn(String scheduleId) {
-        return clinic().queryParam("scheduleId", scheduleId).get("/appointments")
-                .then().statusCode(200).extract().jsonPath().getList("reservationId", String.class);
+        List<String> all = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            List<String> ids = clinic().queryParam("scheduleId", scheduleId).queryParam("size", 100)
+                    .queryParam("page", page).get("/appointments")
+                    .then().statusCode(200).extract().jsonPath().getList("reservationId", String.class);
+            all.addAll(ids);
+            if (ids.size() < 100) {
+                return all;
+            }
+        }
     }
 
     /** diagnosis-service's own database, for what only it can show (its outbox). */

@@ -115,8 +115,8 @@ class SecurityMatrixTest {
         Api.staff().queryParam("phone", owner).get("/reservations").then().statusCode(200).body("id", hasItem(id));
         as(identity().admin()).queryParam("phone", owner).get("/reservations").then().statusCode(200)
                 .body("id", hasItem(id));
-        // staff name whose reservations they want
-        Api.staff().get("/reservations").then().statusCode(400).contentType(startsWith(PROBLEM));
+        // staff may list every customer's reservations (issue 18's work list), one page at a time
+        Api.staff().get("/reservations").then().statusCode(200).header("X-Total-Count", not(equalTo("0")));
     }
 
     @Test

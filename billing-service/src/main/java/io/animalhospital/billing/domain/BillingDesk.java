@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -119,12 +121,15 @@ public class BillingDesk {
     }
 
     /**
-     * The reservation's bills (none or one). Staff get them for any reservation; a customer for their own only,
-     * and a 404 otherwise, also while billing has not yet heard whose the reservation is.
+     * A list of bills: staff see any; a customer only the bills of their own reservations, and naming a reservation
+     * that is not theirs is a 404 as reading it would be.
      */
     @WithSession
-    public Uni<List<Bill>> forReservation(UUID reservationId, Caller caller) {
-        return ownership.requireAccess(caller, reservationId, () -> ClinicException.reservationNotFound(reservationId))
-                .chain(() -> bills.ofReservation(reservationId));
+    public Uni<Paged<Bill>> search(Bills.Search search, Caller caller, PageRequest page) {
+        Uni<Void> access = search.reservationId() == null ? Uni.createFrom().voidItem()
+                : ownership.requireAccess(caller, search.reservationId(),
+                        () -> ClinicException.reservationNotFound(search.reservationId()));
+        return access.chain(() -> caller.isStaff() ? bills.search(search, page)
+                : bills.search(new Bills.Search(search.status(), search.reservationId(), caller.requirePhone()), page));
     }
 }

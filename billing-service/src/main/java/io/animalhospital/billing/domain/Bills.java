@@ -1,8 +1,9 @@
 package io.animalhospital.billing.domain;
 
-import java.util.List;
 import java.util.UUID;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.smallrye.mutiny.Uni;
 
 /** The bills the clinic has issued. */
@@ -12,7 +13,15 @@ public interface Bills {
     Uni<Bill> withLines(UUID billId);
 
     /** The reservation's bills with their lines: none or one. */
-    Uni<List<Bill>> ofReservation(UUID reservationId);
+    /**
+     * Which bills a list shows; every field optional: a status, a reservation, the owner's phone (a customer's list
+     * always has theirs: only the bills of reservations billing knows to be theirs).
+     */
+    record Search(BillStatus status, UUID reservationId, String ownerPhone) {
+    }
+
+    /** One page of the bills matching the search, with their lines, ordered by issuedAt, id. */
+    Uni<Paged<Bill>> search(Search search, PageRequest page);
 
     /** The reservation's bill without its lines, or {@code null}: enough to know it was billed. */
     Uni<Bill> billedFor(UUID reservationId);

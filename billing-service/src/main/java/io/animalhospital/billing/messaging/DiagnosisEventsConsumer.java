@@ -1,5 +1,6 @@
 package io.animalhospital.billing.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * {@code diagnosis-events.dlq} and consumption goes on.
  */
 @ApplicationScoped
-public class DiagnosisEventsConsumer {
+public class DiagnosisEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "diagnosis-events";
 
@@ -28,6 +29,17 @@ public class DiagnosisEventsConsumer {
     public DiagnosisEventsConsumer(Inbox inbox, BillingDesk desk) {
         this.inbox = inbox;
         this.desk = desk;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return consume(payload);
     }
 
     @Incoming(TOPIC)

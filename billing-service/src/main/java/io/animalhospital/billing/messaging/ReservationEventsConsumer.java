@@ -1,5 +1,6 @@
 package io.animalhospital.billing.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * retried with backoff; an unreadable event or one that keeps failing goes to {@code reservation-events.dlq}.
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
+public class ReservationEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "reservation-events";
 
@@ -29,6 +30,17 @@ public class ReservationEventsConsumer {
     public ReservationEventsConsumer(Inbox inbox, Ownership ownership) {
         this.inbox = inbox;
         this.ownership = ownership;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return consume(payload);
     }
 
     @Incoming(TOPIC)

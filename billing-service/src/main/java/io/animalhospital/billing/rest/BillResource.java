@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,17 +17,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.animalhospital.billing.domain.BillStatus;
 import io.animalhospital.billing.domain.BillingDesk;
+import io.animalhospital.billing.domain.Bills;
 import io.animalhospital.billing.domain.ClinicException;
 import io.animalhospital.platform.json.StrictJson;
+import io.animalhospital.platform.paging.ListParameters;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -62,22 +72,22 @@ public class BillResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
-    @Operation(summary = "The bills of a reservation (at most one)", description = "Staff for any reservation, a "
-            + "customer for their own (404 otherwise, also while billing has not yet learnt whose it is).")
-    @APIResponse(responseCode = "200", description = "The bills, possibly none")
-    @APIResponse(responseCode = "400", description = "reservationId missing or not a UUID")
+    @Operation(summary = "Bills, one page, ordered by issuedAt, id", description = "Filters, both optional: `status` "
+            + "(`ISSUED` = unpaid, `PAID`), `reservationId`. Staff see every bill, a customer the bills of their own "
+            + "reservations (naming another's reservation is a 404, also while billing has not yet learnt whose it "
+            + "is). Paginated (`page`, `size` 1..100, default 20): `X-Total-Count` and `Link` headers (decision 0060).")
+    @APIResponse(responseCode = "200", description = "One page of bills, possibly none", headers = {
+            @Header(name = Paged.TOTAL_COUNT, description = "Bills matching the filters, all pages"),
+            @Header(name = Paged.LINK, description = "RFC 8288 first, prev, next, last pages") })
+    @APIResponse(responseCode = "400", description = "reservationId not a UUID, an unknown status, a page or size out of range")
     @APIResponse(responseCode = "404", description = "A customer asked about a reservation that is not theirs")
-    public Uni<List<BillView>> list(@QueryParam("reservationId") String reservationId) {
-        if (reservationId == null || reservationId.isBlank()) {
-            throw new BadRequestException("Query parameter reservationId is required");
-        }
-        UUID reservation;
-        try {
-            reservation = UUID.fromString(reservationId.trim());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("reservationId '" + reservationId + "' is not a UUID");
-        }
-        return desk.forReservation(reservation, currentCaller.get()).map(bills -> bills.stream().map(BillView::of).toList());
+    public Uni<RestResponse<List<BillView>>> list(@QueryParam("status") String status,
+            @QueryParam("reservationId") String reservationId, @Valid @BeanParam PageRequest page,
+            @Context UriInfo uri) {
+        Bills.Search search = new Bills.Search(ListParameters.oneOf("status", status, BillStatus.class),
+                ListParameters.uuid("reservationId", reservationId == null ? null : reservationId.trim()), null);
+        return desk.search(search, currentCaller.get(), page)
+                .map(found -> found.map(BillView::of).toResponse(page, uri));
     }
 
     @POST

@@ -42,6 +42,8 @@ public final class KeycloakServer {
     /** The audience every access token of the realm carries for the clinic's APIs. */
     public static final String AUDIENCE = "animal-hospital-api";
     public static final String SERVICE_CLIENT = "reservation-service";
+    /** The browser's client: the web pages' sign-in (authorization code + PKCE). */
+    public static final String WEB_CLIENT = "animal-hospital-web";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String ADMIN = "admin";
@@ -170,6 +172,41 @@ public final class KeycloakServer {
     /** Adds users and clients to the realm (Keycloak's partial import; those that exist are kept). */
     public void importIntoRealm(String partialImportJson) {
         admin("POST", "/admin/realms/" + REALM + "/partialImport", partialImportJson, 200);
+    }
+
+    /**
+     * Lets the web client ({@value #WEB_CLIENT}) send the browser back to these origins after sign-in and sign-out
+     * (e.g. an entry point on another port than the realm file's 8080): their exact origins, never a wildcard host.
+     */
+    public void allowWebRedirects(String... origins) {
+        String path = "/admin/realms/" + REALM + "/clients";
+        io.vertx.core.json.JsonArray found = new io.vertx.core.json.JsonArray(
+                admin("GET", path + "?clientId=" + WEB_CLIENT, null, 200));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the realm has no client " + WEB_CLIENT);
+        }
+        io.vertx.core.json.JsonObject client = found.getJsonObject(0);
+        io.vertx.core.json.JsonArray redirects = client.getJsonArray("redirectUris", new io.vertx.core.json.JsonArray());
+        io.vertx.core.json.JsonObject attributes = client.getJsonObject("attributes", new io.vertx.core.json.JsonObject());
+        List<String> logout = new ArrayList<>(List.of(attributes.getString("post.logout.redirect.uris", "").split("##")));
+        logout.removeIf(String::isBlank);
+        boolean changed = false;
+        for (String origin : origins) {
+            String pattern = origin + "/*";
+            if (!redirects.contains(pattern)) {
+                redirects.add(pattern);
+                changed = true;
+            }
+            if (!logout.contains(pattern)) {
+                logout.add(pattern);
+                changed = true;
+            }
+        }
+        if (changed) {
+            client.put("redirectUris", redirects).put("attributes",
+                    attributes.put("post.logout.redirect.uris", String.join("##", logout)));
+            admin("PUT", path + "/" + client.getString("id"), client.encode(), 204);
+        }
     }
 
     /** Adds a component (for example a signing key) to the realm. */

@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole system on this machine: PostgreSQL, a Kafka broker, Keycloak and the five services (packaged jars),
- * with data kept in a state directory across restarts. Ctrl-C or SIGTERM stops everything it started.
+ * The whole system on this machine: PostgreSQL, a Kafka broker, Keycloak, the five services (packaged jars) and
+ * the entry point in front of them ({@link EntryPoint}, the one address a browser opens), with data kept in a state
+ * directory across restarts. Ctrl-C or SIGTERM stops everything it started.
  *
  * <pre>
  * LocalStack [--infra-only]
  * </pre>
  * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
- * KEYCLOAK_PORT (8180; its management port is the next one), SERVICE_PORT_BASE (8081),
+ * KEYCLOAK_PORT (8180; its management port is the next one), SERVICE_PORT_BASE (8081), ENTRY_POINT_PORT (8080),
  * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
  * A system property of the same name wins over the variable (deploy/e2e's in-process stack on free ports).
  */
@@ -76,6 +77,8 @@ public final class LocalStack {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private EntryPoint entryPoint;
+    private int entryPointPort;
 
     /**
      * A stack whose data lives in {@code state}; also driven in-process by the chaos run, which kills and
@@ -111,10 +114,11 @@ public final class LocalStack {
         pgPort = Integer.parseInt(env("PG_PORT", "15432"));
         kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
         int keycloakPort = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
-        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1, keycloakPort, keycloakPort + 1)) {
+        entryPointPort = Integer.parseInt(env("ENTRY_POINT_PORT", "8080"));
+        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1, keycloakPort, keycloakPort + 1, entryPointPort)) {
             if (Processes.portOpen(port)) {
                 throw new IllegalStateException("port " + port + " is in use (is a stack already running?); "
-                        + "choose others with PG_PORT / KAFKA_PORT / KEYCLOAK_PORT");
+                        + "choose others with PG_PORT / KAFKA_PORT / KEYCLOAK_PORT / ENTRY_POINT_PORT");
             }
         }
         Path logs = Files.createDirectories(state.resolve("logs"));
@@ -130,11 +134,15 @@ public final class LocalStack {
                 java.util.concurrent.CompletableFuture.supplyAsync(kafka::start);
         keycloak.start();
         keycloak.importIntoRealm(KeycloakServer.resource("keycloak/local-development.json"));
+        keycloak.allowWebRedirects(entryPointUrl(), "http://localhost:" + entryPointPort);
         broker.join();
         log("Kafka        " + kafka.bootstrapServers() + "  (log " + kafka.logFile() + ")");
         log("Keycloak     " + keycloak.url() + "  (realm " + KeycloakServer.REALM + "; admin console " + keycloak.url()
                 + "/admin: admin / " + localSecret("admin-password") + " — local only; log " + keycloak.logFile() + ")");
         if (infraOnly) {
+            // In front of the services as `quarkus:dev` runs them (their ports), so that the web UI works there too.
+            startEntryPoint();
+            log("Entry point  " + entryPointUrl() + "  (to the services on ports " + SERVICES.values() + ")");
             logAccounts();
             log("reservation-service's client secret for quarkus dev: export QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(cat "
                     + state.resolve("keycloak/reservation-service-secret") + ")");
@@ -148,7 +156,10 @@ public final class LocalStack {
         for (QuarkusApp service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));
         }
-        log(String.format("all five services ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        startEntryPoint();
+        log(String.format("all five services and the entry point ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        log("Open " + entryPointUrl() + " — sign in as customer / " + DEMO_ACCOUNTS.get("customer") + " (staff: staff / "
+                + DEMO_ACCOUNTS.get("staff") + ", admin: admin / " + DEMO_ACCOUNTS.get("admin") + ")");
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             log(String.format("%-12s http://127.0.0.1:%d   (Swagger UI /q/swagger-ui, log %s)",
                     service.getKey(), service.getValue(), logs.resolve(service.getKey() + "-service.log")));
@@ -164,6 +175,17 @@ public final class LocalStack {
                 + " -d username=customer -d password=customer-local-only " + keycloak.tokenEndpoint() + " | jq -r .access_token");
     }
 
+    private void startEntryPoint() {
+        Map<String, java.net.URI> backends = new LinkedHashMap<>();
+        SERVICES.forEach((name, port) -> backends.put(name + "-service", java.net.URI.create("http://127.0.0.1:" + port)));
+        entryPoint = EntryPoint.start("127.0.0.1", entryPointPort, RoutingTable.load(), backends);
+    }
+
+    /** Where a browser opens the system: the entry point, {@code http://127.0.0.1:8080} unless ENTRY_POINT_PORT. */
+    public String entryPointUrl() {
+        return "http://127.0.0.1:" + entryPointPort;
+    }
+
     /** The services' databases and Keycloak's. */
     private static List<String> databases() {
         List<String> databases = new ArrayList<>(SERVICES.keySet());
@@ -176,8 +198,12 @@ public final class LocalStack {
      * bootstrap administrator, reservation-service's client secret): never in the repository.
      */
     private String localSecret(String name) {
+        return localSecret("keycloak", name);
+    }
+
+    private String localSecret(String folder, String name) {
         try {
-            Path file = state.resolve("keycloak").resolve(name);
+            Path file = state.resolve(folder).resolve(name);
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, KeycloakServer.randomSecret());
@@ -201,8 +227,12 @@ public final class LocalStack {
                 .jvm(List.of(env(name.toUpperCase() + "_JAVA_OPTS", "").trim().split("\\s+")))
                 .infrastructure(postgres, name, kafka.bootstrapServers())
                 .env("MALLOC_ARENA_MAX", env("MALLOC_ARENA_MAX", "2"))
-                .env("DIAGNOSIS_SERVICE_URL", "http://127.0.0.1:" + SERVICES.get("diagnosis"))
+                .env("HOSPITAL_ENTRY_POINT_URL", entryPointUrl())
+                // The web pages' session and sign-in state are encrypted with it (SPEC §8); made up on this machine.
+                .env("HOSPITAL_WEB_SESSION_SECRET", localSecret("web", "session-secret"))
                 .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        // Every service knows every other one (the web pages call the APIs of all five).
+        SERVICES.forEach((other, otherPort) -> app.env(other.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + otherPort));
         if (name.equals("reservation")) {
             // Its own client-credentials token for the booking calls. Only here: in a service without the OIDC
             // client, Quarkus would read these variables as an OIDC tenant named "client".
@@ -287,9 +317,12 @@ public final class LocalStack {
         return app;
     }
 
-    /** Stops everything it started: services first (SIGTERM), then Kafka, then PostgreSQL. */
+    /** Stops everything it started: the entry point, the services (SIGTERM), Keycloak, Kafka, then PostgreSQL. */
     public void stop() {
         log("stopping...");
+        if (entryPoint != null) {
+            entryPoint.close();
+        }
         services.values().forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
         services.values().forEach(QuarkusApp::stop);
         if (keycloak != null) {

@@ -61,6 +61,8 @@ class KafkaUsersTest {
         // The outbox relay and the dead-letter producers write; Write includes Describe.
         service.producedTopics().forEach(topic -> permissions.add(new Permission("topic", topic, "Write")));
         service.deadLetterTopics().forEach(topic -> permissions.add(new Permission("topic", topic, "Write")));
+        // The administrator's dead-letter list and replay read them, without a consumer group.
+        service.deadLetterTopics().forEach(topic -> permissions.add(new Permission("topic", topic, "Read")));
         // The consumers read their topics and commit offsets in their group; Read includes Describe.
         service.consumedTopics().forEach(topic -> permissions.add(new Permission("topic", topic, "Read")));
         service.consumerGroups().forEach(group -> permissions.add(new Permission("group", group, "Read")));

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Puts the rendered NetworkPolicies (and Strimzi's listener peers) to work on a model of the running system, and
  * compares every connection they allow with the paths issue 5 lists: the gateway to each service, reservation-service
  * to diagnosis-service, each service to its own database and to the Kafka brokers, DNS; issue 17's: the gateway and
- * the services to Keycloak's HTTP port, Keycloak (and its realm import Job) to its own database; plus what the
- * operators' own pods need. Anything else allowed, or anything listed but blocked, fails.
+ * the services to Keycloak's HTTP port, Keycloak (and its realm import Job) to its own database; issue 18's: the
+ * web pages of reservation-service and diagnosis-service to every other service's API; plus what the operators'
+ * own pods need. Anything else allowed, or anything listed but blocked, fails.
  */
 class NetworkPolicyTest {
 
@@ -128,8 +129,12 @@ class NetworkPolicyTest {
         for (Target target : targets) {
             if (services.containsValue(target.pod())) {
                 expected.add(edge(gateway, target));
-                if (target.pod().name().equals("diagnosis-service")) {
-                    expected.add(edge(services.get("reservation-service"), target));
+                // reservation-service books with diagnosis-service; the web pages of both (customers' app, staff
+                // console) call every other service's API.
+                for (String caller : List.of("reservation-service", "diagnosis-service")) {
+                    if (!target.pod().name().equals(caller)) {
+                        expected.add(edge(services.get(caller), target));
+                    }
                 }
             }
             if (keycloakServers.contains(target.pod())) {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.animalhospital.diagnosis.domain.ClinicException.Reason;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -208,13 +210,11 @@ public class AppointmentService {
                 .onItem().ifNull().failWith(() -> ClinicException.appointmentNotFound(reservationId));
     }
 
-    public record ScheduleAppointments(Schedule schedule, List<Appointment> appointments) {
-    }
-
+    /** Staff's work list; a schedule named that does not exist is a 404, as reading it would be. */
     @WithSession
-    public Uni<ScheduleAppointments> bySchedule(UUID scheduleId) {
-        return schedule(scheduleId).flatMap(schedule -> appointments.onSchedule(scheduleId)
-                .map(list -> new ScheduleAppointments(schedule, list)));
+    public Uni<Paged<Appointments.Listed>> search(Appointments.Search search, PageRequest page) {
+        Uni<Schedule> known = search.scheduleId() == null ? Uni.createFrom().nullItem() : schedule(search.scheduleId());
+        return known.chain(ignored -> appointments.search(search, page));
     }
 
     @WithSession

@@ -1,8 +1,11 @@
 package io.animalhospital.diagnosis.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.smallrye.mutiny.Uni;
 
 /** The appointments diagnosis keeps, one per reservation. */
@@ -16,8 +19,16 @@ public interface Appointments {
     /** Adds the appointment and writes it at once (before the seat's row is locked). */
     Uni<Void> add(Appointment appointment);
 
-    /** Every appointment ever made on the schedule, cancelled ones included, oldest first. */
-    Uni<List<Appointment>> onSchedule(UUID scheduleId);
+    /** Which appointments a work list shows; every field optional (none: every appointment, cancelled ones too). */
+    record Search(LocalDate date, AppointmentStatus status, UUID scheduleId, String vet) {
+    }
+
+    /** An appointment with its schedule (the vet and the day). */
+    record Listed(Appointment appointment, Schedule schedule) {
+    }
+
+    /** One page of the appointments matching the search, ordered by date, vet, createdAt, reservationId. */
+    Uni<Paged<Listed>> search(Search search, PageRequest page);
 
     /** The seat-holding appointments that can still be cancelled (awaiting approval or booked). */
     Uni<List<Appointment>> activeOnSchedule(UUID scheduleId);

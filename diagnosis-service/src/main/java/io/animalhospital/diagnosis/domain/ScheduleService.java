@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animalhospital.diagnosis.domain.ClinicException.Reason;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -59,8 +61,8 @@ public class ScheduleService {
     }
 
     @WithSession
-    public Uni<List<Schedule>> search(LocalDate date, String vet) {
-        return schedules.search(date, vet);
+    public Uni<Paged<Schedule>> search(Schedules.Search search, PageRequest page) {
+        return schedules.search(search, page);
     }
 
     /** Capacity may not go below the seat-holding appointments; both changes are optional. */

@@ -1,5 +1,6 @@
 package io.animalhospital.diagnosis.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * to {@code reservation-events.dlq}.
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
+public class ReservationEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "reservation-events";
 
@@ -31,6 +32,17 @@ public class ReservationEventsConsumer {
     public ReservationEventsConsumer(Inbox inbox, AppointmentService appointments) {
         this.inbox = inbox;
         this.appointments = appointments;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return consume(payload);
     }
 
     @Incoming(TOPIC)

@@ -2,7 +2,6 @@ package io.animalhospital.diagnosis.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,10 @@ import jakarta.persistence.LockModeType;
 
 import io.animalhospital.diagnosis.domain.Schedule;
 import io.animalhospital.diagnosis.domain.Schedules;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -49,17 +51,32 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
     }
 
     @Override
-    public Uni<List<Schedule>> search(LocalDate date, String vet) {
+    public Uni<Paged<Schedule>> search(Search search, PageRequest page) {
         StringBuilder query = new StringBuilder("withdrawn = false");
         Parameters parameters = new Parameters();
-        if (date != null) {
+        if (search.date() != null) {
             query.append(" and date = :date");
-            parameters.and("date", date);
+            parameters.and("date", search.date());
         }
-        if (vet != null && !vet.isBlank()) {
+        if (search.vet() != null && !search.vet().isBlank()) {
             query.append(" and vet = :vet");
-            parameters.and("vet", vet);
+            parameters.and("vet", search.vet());
         }
-        return find(query.toString(), Sort.by("date").and("vet").and("id"), parameters).list();
+        if (search.from() != null) {
+            query.append(" and date >= :from");
+            parameters.and("from", search.from());
+        }
+        if (search.to() != null) {
+            query.append(" and date <= :to");
+            parameters.and("to", search.to());
+        }
+        if (search.availableOnly()) {
+            query.append(" and booked < capacity");
+        }
+        // A count and one page: never the whole table. The query is built twice, once for each.
+        return count(query.toString(), parameters)
+                .chain(total -> find(query.toString(), Sort.by("date").and("vet").and("id"), parameters)
+                        .page(Page.of(page.page(), page.size())).list()
+                        .map(items -> Paged.of(items, total)));
     }
 }

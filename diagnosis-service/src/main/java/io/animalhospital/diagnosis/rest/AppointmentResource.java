@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,22 +18,32 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.diagnosis.config.DiagnosisConfig;
 import io.animalhospital.diagnosis.domain.Appointment;
 import io.animalhospital.diagnosis.domain.AppointmentService;
 import io.animalhospital.diagnosis.domain.AppointmentService.BookingRequest;
+import io.animalhospital.diagnosis.domain.AppointmentStatus;
+import io.animalhospital.diagnosis.domain.Appointments;
 import io.animalhospital.diagnosis.domain.MedicalRecord;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.AppointmentView;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.BookAppointment;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.Decline;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.MoveAppointment;
+import io.animalhospital.platform.paging.ListParameters;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -116,9 +127,22 @@ public class AppointmentResource {
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
-    public Uni<List<AppointmentView>> bySchedule(@QueryParam("scheduleId") @NotNull UUID scheduleId) {
-        return service.bySchedule(scheduleId).map(onSchedule -> onSchedule.appointments().stream()
-                .map(a -> AppointmentView.of(a, onSchedule.schedule())).toList());
+    @Operation(summary = "Staff's work list of appointments, one page, ordered by date, vet, createdAt, reservationId",
+            description = "Filters, all optional and combined: `date` (the schedule's day), `status` (e.g. "
+                    + "`AWAITING_APPROVAL`: the approvals waiting), `scheduleId` (404 if there is no such schedule), "
+                    + "`vet`. Without a filter: every appointment, cancelled ones too. Paginated (`page`, `size` "
+                    + "1..100, default 20): `X-Total-Count` and `Link` headers (decision 0060).")
+    @APIResponse(responseCode = "200", description = "One page of appointments", headers = {
+            @Header(name = Paged.TOTAL_COUNT, description = "Appointments matching the filters, all pages"),
+            @Header(name = Paged.LINK, description = "RFC 8288 first, prev, next, last pages") })
+    public Uni<RestResponse<List<AppointmentView>>> search(@QueryParam("date") String date,
+            @QueryParam("status") String status, @QueryParam("scheduleId") String scheduleId,
+            @QueryParam("vet") String vet, @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        Appointments.Search search = new Appointments.Search(ListParameters.date("date", date),
+                ListParameters.oneOf("status", status, AppointmentStatus.class),
+                ListParameters.uuid("scheduleId", scheduleId), vet);
+        return service.search(search, page).map(found -> found
+                .map(listed -> AppointmentView.of(listed.appointment(), listed.schedule())).toResponse(page, uri));
     }
 
     private Uni<AppointmentView> view(Appointment appointment) {

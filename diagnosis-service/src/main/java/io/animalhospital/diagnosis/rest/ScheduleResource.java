@@ -1,7 +1,6 @@
 package io.animalhospital.diagnosis.rest;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,17 +18,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.diagnosis.domain.ScheduleService;
+import io.animalhospital.diagnosis.domain.Schedules;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.NewSchedule;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleChange;
 import io.animalhospital.diagnosis.rest.ScheduleDtos.ScheduleView;
+import io.animalhospital.platform.paging.InvalidParameterException;
+import io.animalhospital.platform.paging.ListParameters;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -60,9 +70,23 @@ public class ScheduleResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Open schedules, optionally of one date and/or vet")
-    public Uni<List<ScheduleView>> search(@QueryParam("date") LocalDate date, @QueryParam("vet") String vet) {
-        return service.search(date, vet).map(list -> list.stream().map(ScheduleView::of).toList());
+    @Operation(summary = "Open schedules, one page, ordered by date, vet, id",
+            description = "Filters, all optional and combined: `date` (one day), `vet`, `from`..`to` (days, "
+                    + "inclusive), `available=true` (only schedules with a seat left). Paginated (`page`, `size` "
+                    + "1..100, default 20): `X-Total-Count` and `Link` headers (decision 0060).")
+    @APIResponse(responseCode = "200", description = "One page of schedules", headers = {
+            @Header(name = Paged.TOTAL_COUNT, description = "Schedules matching the filters, all pages"),
+            @Header(name = Paged.LINK, description = "RFC 8288 first, prev, next, last pages") })
+    public Uni<RestResponse<List<ScheduleView>>> search(@QueryParam("date") String date, @QueryParam("vet") String vet,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("available") String available,
+            @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        Schedules.Search search = new Schedules.Search(ListParameters.date("date", date), vet,
+                ListParameters.date("from", from), ListParameters.date("to", to),
+                ListParameters.flag("available", available));
+        if (search.from() != null && search.to() != null && search.to().isBefore(search.from())) {
+            throw new InvalidParameterException("to", "must not be before from");
+        }
+        return service.search(search, page).map(found -> found.map(ScheduleView::of).toResponse(page, uri));
     }
 
     @GET

@@ -78,6 +78,12 @@ public class ReservationStatusLookup {
         });
     }
 
+    /** The current documents of these reservations (those that exist), for a replica told they changed. */
+    public Uni<List<StatusDocument>> current(List<UUID> reservationIds) {
+        return Panache.withSession(() -> views.inIds(reservationIds))
+                .map(list -> list.stream().map(StatusDocument::of).toList());
+    }
+
     private static String whose(String requested, Caller caller) {
         boolean named = requested != null && !requested.isBlank();
         if (caller.isStaff()) {

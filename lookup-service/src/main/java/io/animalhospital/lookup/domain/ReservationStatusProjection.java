@@ -31,7 +31,10 @@ public class ReservationStatusProjection {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = changes.stream().map(ViewChange::reservationId).distinct().toList();
-        return views.lockOrCreate(ids).map(locked -> applyTo(locked, changes));
+        return views.lockOrCreate(ids).map(locked -> applyTo(locked, changes))
+                // Every replica's live subscribers hear of the changes once this transaction commits.
+                .call(documents -> documents.isEmpty() ? Uni.createFrom().voidItem()
+                        : views.announceChanged(documents.stream().map(StatusDocument::reservationId).distinct().toList()));
     }
 
     private static List<StatusDocument> applyTo(List<ReservationStatusView> locked, List<ViewChange> changes) {

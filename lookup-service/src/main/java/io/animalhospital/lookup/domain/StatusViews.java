@@ -17,6 +17,15 @@ public interface StatusViews {
     /** The view of one reservation, or null when no event about it arrived yet. */
     Uni<ReservationStatusView> ofReservation(UUID reservationId);
 
+    /** The views of these reservations that exist. */
+    Uni<List<ReservationStatusView>> inIds(List<UUID> reservationIds);
+
+    /**
+     * Tells every replica that these reservations' views changed, delivered when the current transaction commits
+     * and not at all if it rolls back (PostgreSQL NOTIFY on {@link StatusChanges#CHANNEL}, payload the id).
+     */
+    Uni<Void> announceChanged(List<UUID> reservationIds);
+
     Uni<List<ReservationStatusView>> byPhone(String phone);
 
     /** Empties the view and the consumers' memory of applied events: the start of a rebuild. */

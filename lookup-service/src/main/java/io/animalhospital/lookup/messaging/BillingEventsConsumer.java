@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * applied once, retried, unreadable or failing messages to {@code billing-events.dlq}).
  */
 @ApplicationScoped
-public class BillingEventsConsumer {
+public class BillingEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "billing-events";
 
@@ -31,6 +32,17 @@ public class BillingEventsConsumer {
 
     public BillingEventsConsumer(EventBatches batches) {
         this.batches = batches;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return batches.replay(TOPIC, payload, this::changeOf);
     }
 
     @Incoming(TOPIC)

@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * applied once, retried, unreadable or failing messages to {@code diagnosis-events.dlq}).
  */
 @ApplicationScoped
-public class DiagnosisEventsConsumer {
+public class DiagnosisEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "diagnosis-events";
 
@@ -49,6 +50,17 @@ public class DiagnosisEventsConsumer {
 
     public DiagnosisEventsConsumer(EventBatches batches) {
         this.batches = batches;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return batches.replay(TOPIC, payload, this::changeOf);
     }
 
     @Incoming(TOPIC)

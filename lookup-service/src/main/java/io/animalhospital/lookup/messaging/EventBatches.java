@@ -81,6 +81,15 @@ public class EventBatches {
         return applied.chain(() -> toDeadLetters(rejected)).chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
+    /** An administrator's replay of one dead letter: applied alone, published once committed; a failure is answered. */
+    public Uni<Void> replay(String topic, String payload, Function<IncomingEvent, Optional<ViewChange>> changeOf) {
+        return Uni.createFrom().item(() -> inbox.read(payload))
+                .map(event -> new ConsumedEvent(event.eventId(), changeOf.apply(event).orElse(null)))
+                .flatMap(event -> shutdown.guard(updates.alone(topic, event)))
+                .invoke(changes::publish)
+                .replaceWithVoid();
+    }
+
     private Uni<Void> oneByOne(String topic, List<Received> events, List<Rejected> rejected) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {

@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * applied once, retried, unreadable or failing messages to {@code notice-events.dlq}).
  */
 @ApplicationScoped
-public class NoticeEventsConsumer {
+public class NoticeEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "notice-events";
 
@@ -33,6 +34,17 @@ public class NoticeEventsConsumer {
 
     public NoticeEventsConsumer(EventBatches batches) {
         this.batches = batches;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return batches.replay(TOPIC, payload, this::changeOf);
     }
 
     @Incoming(TOPIC)

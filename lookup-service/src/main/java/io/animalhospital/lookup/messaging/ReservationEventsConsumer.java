@@ -1,5 +1,6 @@
 package io.animalhospital.lookup.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * applied once, retried, unreadable or failing messages to {@code reservation-events.dlq}).
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
+public class ReservationEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "reservation-events";
 
@@ -35,6 +36,17 @@ public class ReservationEventsConsumer {
 
     public ReservationEventsConsumer(EventBatches batches) {
         this.batches = batches;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return batches.replay(TOPIC, payload, this::changeOf);
     }
 
     @Incoming(TOPIC)

@@ -1,7 +1,10 @@
 package io.animalhospital.lookup.messaging;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +21,10 @@ import io.vertx.mutiny.core.eventbus.MessageConsumer;
 
 /**
  * Fans committed view changes out to live stream subscribers, on the Vert.x event bus with one address per
- * reservation, so a subscriber only hears about its own reservation. Local to this replica: a change reaches
- * the subscribers connected to the replica whose consumer applied the event (see the README).
+ * reservation, so a subscriber only hears about its own reservation. The bus is this replica's: the replica whose
+ * consumer applied an event publishes here after the commit, and every replica (this one too) republishes what
+ * the database announces for the reservations its subscribers follow ({@link ReplicaStatusChanges}); a stream
+ * drops what is not newer than what it sent.
  */
 @ApplicationScoped
 public class StatusChangeBus implements StatusChanges {
@@ -28,6 +33,8 @@ public class StatusChangeBus implements StatusChanges {
     public static final String ADDRESS_PREFIX = "reservation-status.";
 
     private final EventBus bus;
+    /** The reservations followed on this replica, with their number of subscribers. */
+    private final Map<UUID, Integer> followed = new ConcurrentHashMap<>();
 
     public StatusChangeBus(EventBus bus) {
         this.bus = bus;
@@ -49,9 +56,21 @@ public class StatusChangeBus implements StatusChanges {
     public Multi<StatusDocument> of(UUID reservationId) {
         return Multi.createFrom().deferred(() -> {
             MessageConsumer<StatusDocument> consumer = bus.consumer(address(reservationId));
+            followed.merge(reservationId, 1, Integer::sum);
             return consumer.toMulti().map(Message::body)
+                    .onTermination().invoke(() -> followed.computeIfPresent(reservationId, (id, n) -> n == 1 ? null : n - 1))
                     .onTermination().call(consumer::unregister);
         });
+    }
+
+    /** Whether a subscriber on this replica follows the reservation. */
+    boolean isFollowed(UUID reservationId) {
+        return followed.containsKey(reservationId);
+    }
+
+    /** The reservations subscribers on this replica follow now. */
+    Set<UUID> followed() {
+        return Set.copyOf(followed.keySet());
     }
 
     private static String address(UUID reservationId) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.animalhospital.lookup.domain.ReservationStatusView;
+import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.StatusViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -39,8 +40,24 @@ public class StatusViewRepository implements PanacheRepositoryBase<ReservationSt
     }
 
     @Override
+    public Uni<List<ReservationStatusView>> inIds(List<UUID> reservationIds) {
+        return list("reservationId in ?1", reservationIds);
+    }
+
+    @Override
     public Uni<List<ReservationStatusView>> byPhone(String phone) {
         return list("phone", Sort.by("date").and("reservationId"), phone);
+    }
+
+    @Override
+    public Uni<Void> announceChanged(List<UUID> reservationIds) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT count(pg_notify(:channel, CAST(id AS text)))"
+                        + " FROM unnest(CAST(:ids AS uuid[])) AS id", Long.class)
+                .setParameter("channel", StatusChanges.CHANNEL)
+                .setParameter("ids", reservationIds.toArray(UUID[]::new))
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** processed_event is the platform's table (the inbox's record), emptied with the view it vouches for. */

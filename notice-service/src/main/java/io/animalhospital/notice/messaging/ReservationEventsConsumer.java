@@ -1,5 +1,6 @@
 package io.animalhospital.notice.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * {@code reservation-events.dlq} and consumption goes on.
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
+public class ReservationEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "reservation-events";
 
@@ -31,6 +32,17 @@ public class ReservationEventsConsumer {
         this.inbox = inbox;
         this.notices = notices;
         this.delivery = delivery;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return consume(payload);
     }
 
     @Incoming(TOPIC)

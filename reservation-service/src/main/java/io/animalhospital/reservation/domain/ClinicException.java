@@ -20,8 +20,6 @@ public class ClinicException extends RuntimeException {
         IDEMPOTENCY_KEY_REUSED,
         /** The first placement under this Idempotency-Key has not finished yet: retry shortly. */
         PLACEMENT_IN_PROGRESS,
-        /** Staff list reservations of a phone they name. */
-        PHONE_REQUIRED,
         /** A customer asked for the reservations of a phone that is not theirs. */
         NOT_YOUR_PHONE
     }

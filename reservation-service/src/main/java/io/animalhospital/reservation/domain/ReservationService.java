@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.animalhospital.platform.security.PhoneNumbers;
 import io.animalhospital.reservation.domain.ClinicException.Reason;
@@ -271,24 +273,20 @@ public class ReservationService {
     }
 
     /**
-     * The reservations of a phone (normal form; null when the request names none): staff name any phone, a customer
-     * always gets their own. A customer who names another phone is refused whether it has reservations or not.
+     * A list of reservations (the phone in normal form, or null when the request names none): staff see any, a
+     * customer always their own. A customer who names another phone is refused whether it has reservations or not.
      */
     @WithSession
-    public Uni<List<Reservation>> byPhone(Caller caller, String phone) {
+    public Uni<Paged<Reservation>> search(Caller caller, Reservations.Search search, PageRequest page) {
         if (caller.isStaff()) {
-            if (phone == null) {
-                return Uni.createFrom().failure(new ClinicException(Reason.PHONE_REQUIRED,
-                        "Name the customer's phone number (query parameter phone)"));
-            }
-            return reservations.byPhone(phone);
+            return reservations.search(search, page);
         }
         String own = caller.requirePhone();
-        if (phone != null && !phone.equals(own)) {
+        if (search.phone() != null && !search.phone().equals(own)) {
             return Uni.createFrom().failure(new ClinicException(Reason.NOT_YOUR_PHONE,
                     "You may list only the reservations of your own phone number"));
         }
-        return reservations.byPhone(own);
+        return reservations.search(new Reservations.Search(own, search.date(), search.status()), page);
     }
 
     // --- diagnosis-service's decisions, applied by the consumer inside its transaction

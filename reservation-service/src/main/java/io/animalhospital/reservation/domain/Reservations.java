@@ -1,8 +1,10 @@
 package io.animalhospital.reservation.domain;
 
-import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.smallrye.mutiny.Uni;
 
 /** The reservations this service keeps. */
@@ -13,8 +15,12 @@ public interface Reservations {
     /** Row-locked read: a customer's change and a clinic event on one reservation apply one after the other. */
     Uni<Reservation> lockedById(UUID id);
 
-    /** A customer's reservations, oldest first. */
-    Uni<List<Reservation>> byPhone(String phone);
+    /** Which reservations a list shows; every field optional (a customer's list always has their phone). */
+    record Search(String phone, LocalDate date, ReservationStatus status) {
+    }
+
+    /** One page of the reservations matching the search, ordered by date, createdAt, id. */
+    Uni<Paged<Reservation>> search(Search search, PageRequest page);
 
     Uni<Reservation> add(Reservation reservation);
 }

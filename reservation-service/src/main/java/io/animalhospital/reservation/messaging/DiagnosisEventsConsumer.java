@@ -1,5 +1,6 @@
 package io.animalhospital.reservation.messaging;
 
+import io.animalhospital.platform.deadletter.ReplayableConsumer;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * or keeps failing goes to {@code diagnosis-events.dlq}. Types this service does not know are recorded and skipped.
  */
 @ApplicationScoped
-public class DiagnosisEventsConsumer {
+public class DiagnosisEventsConsumer implements ReplayableConsumer {
 
     static final String TOPIC = "diagnosis-events";
 
@@ -32,6 +33,17 @@ public class DiagnosisEventsConsumer {
     public DiagnosisEventsConsumer(Inbox inbox, ReservationService reservations) {
         this.inbox = inbox;
         this.reservations = reservations;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** An administrator's replay of a dead letter: the same path, without the retries. */
+    @Override
+    public Uni<Void> replay(String payload) {
+        return consume(payload);
     }
 
     @Incoming(TOPIC)

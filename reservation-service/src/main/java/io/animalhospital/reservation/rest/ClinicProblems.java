@@ -69,7 +69,6 @@ public class ClinicProblems {
     private static int status(Reason reason) {
         return switch (reason) {
             case RESERVATION_NOT_FOUND, SCHEDULE_NOT_FOUND, APPOINTMENT_NOT_FOUND -> 404;
-            case PHONE_REQUIRED -> 400;
             case NOT_YOUR_PHONE -> 403;
             case IDEMPOTENCY_KEY_REUSED -> 422;
             default -> 409;
@@ -89,7 +88,6 @@ public class ClinicProblems {
             case ALREADY_TREATED -> "Already treated";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused";
             case PLACEMENT_IN_PROGRESS -> "Placement in progress";
-            case PHONE_REQUIRED -> "Phone number required";
             case NOT_YOUR_PHONE -> "Not your phone number";
         };
     }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,20 +19,30 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.animalhospital.platform.paging.InvalidParameterException;
+import io.animalhospital.platform.paging.ListParameters;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.PhoneNumbers;
 import io.animalhospital.platform.security.Roles;
 import io.animalhospital.reservation.domain.ReservationService;
 import io.animalhospital.reservation.domain.ReservationService.Details;
+import io.animalhospital.reservation.domain.ReservationStatus;
+import io.animalhospital.reservation.domain.Reservations;
 import io.animalhospital.reservation.rest.ReservationDtos.NewReservation;
 import io.animalhospital.reservation.rest.ReservationDtos.ReservationChange;
 import io.animalhospital.reservation.rest.ReservationDtos.ReservationView;
@@ -102,15 +113,23 @@ public class ReservationResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
-    @Operation(summary = "A phone number's reservations: a customer's are always their own; staff name the phone")
-    @APIResponse(responseCode = "200", description = "The reservations, oldest first")
-    @APIResponse(responseCode = "400", description = "Not a phone number, or staff named none")
+    @Operation(summary = "Reservations, one page, ordered by date, createdAt, id: a customer's are always their own",
+            description = "Filters, all optional and combined: `date` (the reservation's day), `status` (e.g. "
+                    + "`AWAITING_APPROVAL`), `phone` (staff: any customer's; a customer: only their own). Paginated "
+                    + "(`page`, `size` 1..100, default 20): `X-Total-Count` and `Link` headers (decision 0060).")
+    @APIResponse(responseCode = "200", description = "One page of reservations", headers = {
+            @Header(name = Paged.TOTAL_COUNT, description = "Reservations matching the filters, all pages"),
+            @Header(name = Paged.LINK, description = "RFC 8288 first, prev, next, last pages") })
+    @APIResponse(responseCode = "400", description = "Not a phone number, a date, a status, a page or a size")
     @APIResponse(responseCode = "403", description = "A customer named a phone number that is not theirs")
-    public Uni<List<ReservationView>> byPhone(
-            @Parameter(description = "Any common form (01012345678, 010-1234-5678, +82 10-1234-5678); optional for "
-                    + "customers") @QueryParam("phone") String phone) {
-        return service.byPhone(currentCaller.get(), phone(phone))
-                .map(list -> list.stream().map(ReservationView::of).toList());
+    public Uni<RestResponse<List<ReservationView>>> search(
+            @Parameter(description = "Any common form (01012345678, 010-1234-5678, +82 10-1234-5678); optional")
+            @QueryParam("phone") String phone, @QueryParam("date") String date, @QueryParam("status") String status,
+            @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        Reservations.Search search = new Reservations.Search(phone(phone), ListParameters.date("date", date),
+                ListParameters.oneOf("status", status, ReservationStatus.class));
+        return service.search(currentCaller.get(), search, page)
+                .map(found -> found.map(ReservationView::of).toResponse(page, uri));
     }
 
     @PATCH
@@ -172,6 +191,6 @@ public class ReservationResource {
             return null;
         }
         return PhoneNumbers.normalise(phone)
-                .orElseThrow(() -> new BadRequestException("Query parameter phone is not a phone number"));
+                .orElseThrow(() -> new InvalidParameterException("phone", "is not a phone number"));
     }
 }

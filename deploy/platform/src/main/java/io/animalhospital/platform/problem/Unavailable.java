@@ -29,6 +29,10 @@ final class Unavailable {
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // The broker cannot be reached (an operation on the dead-letter topics timed out).
+            if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
             if (t instanceof ConnectException || t instanceof ClosedConnectionException
                     || t instanceof ClosedChannelException) {
                 return true;

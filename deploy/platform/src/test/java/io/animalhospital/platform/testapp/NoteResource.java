@@ -1,5 +1,6 @@
 package io.animalhospital.platform.testapp;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,12 +17,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 
 import io.animalhospital.platform.security.Caller;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
 @Path("/notes")
@@ -54,6 +65,25 @@ public class NoteResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF })
     public Caller caller() {
         return caller.get();
+    }
+
+    /** A paginated list as every service writes one: a count and one page, ordered by text, ties by id. */
+    @GET
+    @WithSession
+    public Uni<RestResponse<List<String>>> list(@QueryParam("reservationId") UUID reservationId,
+            @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        return Note.count("reservationId", reservationId)
+                .chain(total -> Note.<Note>find("reservationId = ?1 order by text, id", reservationId)
+                        .page(Page.of(page.page(), page.size())).list()
+                        .map(notes -> Paged.of(notes.stream().map(n -> n.text + "/" + n.id).toList(), total)))
+                .map(paged -> paged.toResponse(page, uri));
+    }
+
+    /** The same list read without {@code @Valid}: the page is still checked, by its accessors. */
+    @GET
+    @Path("/unchecked")
+    public RestResponse<List<String>> unchecked(@BeanParam PageRequest page, @Context UriInfo uri) {
+        return Paged.response(List.of(), 0, page, uri);
     }
 
     @GET
