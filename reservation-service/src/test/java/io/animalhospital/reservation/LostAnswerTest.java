@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.animalhospital.infra.PostgresServer;
 import io.animalhospital.infra.QuarkusApp;
@@ -39,6 +42,8 @@ import io.restassured.http.ContentType;
  * after a newer answer (an approval from before a move) does not undo it.
  */
 @QuarkusTest
+// Grouped by the diagnosis-service they need (normal, slow, unhurried): each change of it is a restart.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LostAnswerTest {
 
     private static String bootstrapServers;
@@ -54,10 +59,11 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(5)
     void aCustomerWhoHangsUpMidPlacementLeavesNoSeatHeld() throws IOException {
-        DiagnosisService.ensureRunning();
-        String scheduleId = DiagnosisService.newSchedule("Dr. Hangup", 2, false);
+        // Only booking answers are slow: the schedule is opened on the slow diagnosis too (no restart between).
         DiagnosisService.ensureSlow();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Hangup", 2, false);
 
         // The customer gives up after half a second; diagnosis books the seat and answers 3 s later.
         hangUpAfter(Duration.ofMillis(500), placement(scheduleId, "010-5151-0001"));
@@ -68,6 +74,7 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(6)
     void aCustomerWhoHangsUpWhileTheSeatIsBookedStillGetsTheWholeReservation() throws IOException {
         DiagnosisService.ensureUnhurried();
         String scheduleId = DiagnosisService.newSchedule("Dr. Unhurried", 2, false);
@@ -89,6 +96,7 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(3)
     void customersWhoHangUpAtOnceLeaveNoPlacementCutInHalf() throws IOException {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Hasty", 20, false);
@@ -108,10 +116,10 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(4)
     void aPlacementWhoseReleaseFailsStillGivesTheSeatBackWhenTheHoldEnds() {
-        DiagnosisService.ensureRunning();
-        String scheduleId = DiagnosisService.newSchedule("Dr. Unreleased", 2, false);
         DiagnosisService.ensureSlow();
+        String scheduleId = DiagnosisService.newSchedule("Dr. Unreleased", 2, false);
         String marked = "010-5252-0001";
         // The database refuses the immediate release, as a full disk or an outage would.
         db.execute("CREATE FUNCTION refuse_release() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
@@ -133,6 +141,7 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(1)
     void aReservationWhoseMoveAnswerWasLostFollowsItsSeat() throws SQLException {
         DiagnosisService.ensureRunning();
         String from = DiagnosisService.newSchedule("Dr. Here", 2, false);
@@ -168,6 +177,7 @@ class LostAnswerTest {
     }
 
     @Test
+    @Order(2)
     void anApprovalFromBeforeAMoveThatArrivesAfterItDoesNotApproveTheMovedReservation() {
         DiagnosisService.ensureRunning();
         String first = DiagnosisService.newSchedule("Dr. Before", 2, true);

@@ -20,7 +20,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.reservation.client.DiagnosisGateway;
@@ -36,9 +39,11 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * Retry-After, nothing is booked or written, and the circuit breaker stays closed (it is not diagnosis's fault).
  */
 @QuarkusTest
+// The test that needs a long-lived token runs last: a test after it would wait for that token to expire.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceAccountTest {
 
-    /** Long enough for forty placements; the next test waits for it to end. */
+    /** Long enough for forty placements; the test that uses it runs last, so no test waits for it to end. */
     private static final Duration LONGEST_LIFETIME = Duration.ofSeconds(40);
     private static TestDatabase db;
 
@@ -57,6 +62,7 @@ class ServiceAccountTest {
     }
 
     @Test
+    @Order(1)
     void onlyTheServiceAccountMayBookOnDiagnosis() {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Own Token", 5, false);
@@ -74,6 +80,7 @@ class ServiceAccountTest {
     }
 
     @Test
+    @Order(4)
     void theTokenIsFetchedOnceAndServesEveryPlacementWhileKeycloakIsPaused() throws Exception {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Cached", 100, false);
@@ -100,6 +107,7 @@ class ServiceAccountTest {
     }
 
     @Test
+    @Order(3)
     void noTokenFromAPausedKeycloakIs503WithoutBookingAndLeavesTheBreakerClosed() throws Exception {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. No Token", 100, false);
@@ -133,6 +141,7 @@ class ServiceAccountTest {
     }
 
     @Test
+    @Order(2)
     void aTokenDiagnosisRefusesIs503AndAnErrorAndLeavesTheBreakerClosed() {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Refusing", 100, false);
