@@ -36,6 +36,10 @@ public final class QuarkusApp {
         this.jar = jar;
         this.port = port;
         this.log = log;
+        // A service with web pages (the customers' app, the staff console) encrypts its sessions with this secret
+        // and refuses to start without one: every launched service gets one of its own (the local stack sets the
+        // machine's instead, with env()).
+        environment.put("HOSPITAL_WEB_SESSION_SECRET", KeycloakServer.randomSecret());
     }
 
     /** Points the service at its database on the given PostgreSQL and at the broker. */

@@ -67,6 +67,11 @@ public final class ApiViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     @TemplateData
     public record Bill(UUID id, UUID reservationId, String status, long total, String currency, List<BillLine> lines) {
+
+        /** The total as the desk reads it: whole won with thousands separators (55,000). */
+        public String totalShown() {
+            return String.format(java.util.Locale.ROOT, "%,d", total);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
