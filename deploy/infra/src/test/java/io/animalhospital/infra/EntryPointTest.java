@@ -1,6 +1,7 @@
 package io.animalhospital.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,6 +50,8 @@ class EntryPointTest {
     /** Completed by the test to end the live stream the lookup backend holds open. */
     private static volatile Promise<Void> endStream;
     private static final AtomicBoolean STREAM_ENDED = new AtomicBoolean();
+    /** Set when the connection of the lookup backend's live stream closes before the stream ended. */
+    private static final AtomicBoolean STREAM_ABANDONED = new AtomicBoolean();
     private static EntryPoint entryPoint;
 
     @BeforeAll
@@ -61,6 +64,7 @@ class EntryPointTest {
                     // A live stream: one event now, the end only when the test says so.
                     request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                             .write("data: {\"status\":\"RESERVED\"}\n\n");
+                    request.response().closeHandler(v -> STREAM_ABANDONED.set(!STREAM_ENDED.get()));
                     endStream.future().onComplete(done -> {
                         STREAM_ENDED.set(true);
                         request.response().end("data: {\"status\":\"TREATED\"}\n\n");
@@ -220,6 +224,28 @@ class EntryPointTest {
                 assertThat(readLine(events)).isEmpty();
                 assertThat(readLine(events)).isEqualTo("data: {\"status\":\"TREATED\"}");
             }
+        } finally {
+            endStream.tryComplete();
+        }
+    }
+
+    @Test
+    void aBrowserThatLeavesALiveStreamEndsTheServicesStreamToo() throws Exception {
+        endStream = Promise.promise();
+        STREAM_ENDED.set(false);
+        STREAM_ABANDONED.set(false);
+        try {
+            HttpResponse<InputStream> response = HTTP.sendAsync(HttpRequest.newBuilder(
+                    URI.create(entryPoint.url() + "/reservation-status/5e1f/stream")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+            BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            assertThat(CompletableFuture.supplyAsync(() -> readLine(events)).get(10, TimeUnit.SECONDS))
+                    .startsWith("data:");
+
+            events.close();
+
+            // The service's stream is closed once the browser left, not held open for nobody.
+            await().atMost(Duration.ofSeconds(10)).untilTrue(STREAM_ABANDONED);
         } finally {
             endStream.tryComplete();
         }

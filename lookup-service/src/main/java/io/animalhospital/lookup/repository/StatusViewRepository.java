@@ -51,11 +51,12 @@ public class StatusViewRepository implements PanacheRepositoryBase<ReservationSt
 
     @Override
     public Uni<Void> announceChanged(List<UUID> reservationIds) {
+        // A list parameter, not one array: Hibernate caches no plan for it (decision 0058).
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT count(pg_notify(:channel, CAST(id AS text)))"
-                        + " FROM unnest(CAST(:ids AS uuid[])) AS id", Long.class)
+                .createNativeQuery("SELECT count(pg_notify(:channel, CAST(id AS text))) FROM uuid_list(:ids) AS id",
+                        Long.class)
                 .setParameter("channel", StatusChanges.CHANNEL)
-                .setParameter("ids", reservationIds.toArray(UUID[]::new))
+                .setParameter("ids", reservationIds)
                 .getSingleResult())
                 .replaceWithVoid();
     }
