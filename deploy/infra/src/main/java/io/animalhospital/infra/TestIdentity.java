@@ -99,6 +99,11 @@ public final class TestIdentity {
                     "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
                     "config", Map.of("priority", List.of("1000"), "enabled", List.of("true"), "active", List.of("true"),
                             "algorithm", List.of("RS256"), "privateKey", List.of(privateKey)))));
+            // One Keycloak serves a whole build (SharedIdentity): its tests sign the same accounts in hundreds of
+            // times from one address, which brute-force detection takes for an attack and locks the account for a
+            // minute. The realm file keeps it on for the local stack and Kubernetes.
+            keycloak.admin("PUT", "/admin/realms/" + KeycloakServer.REALM,
+                    JSON.writeValueAsString(Map.of("bruteForceProtected", false)), 204);
             keycloak.importIntoRealm(JSON.writeValueAsString(Map.of("ifResourceExists", "SKIP",
                     "clients", List.of(testClient(clinicMappers())),
                     "users", List.of(user(CUSTOMER_A, PHONE_A, "default-roles-animal-hospital"),
