@@ -26,8 +26,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import io.animalhospital.platform.paging.PageRequest;
 
 /**
  * The house rules, over the main classes of every service and of the platform. Inside a service:
@@ -87,6 +92,21 @@ class HouseRulesTest {
             .orShould().beAnnotatedWith(DenyAll.class)
             .because("who may call it is decided per endpoint, in sight of it (SPEC §7)");
 
+    static final ArchRule everyListIsPaginated = methods().that(endpoints)
+            .and().areDeclaredInClassesThat().resideInAPackage(SERVICE + "rest..")
+            .and(DescribedPredicate.describe("answer a list", method -> method.getReturnType()
+                    .getAllInvolvedRawTypes().stream().anyMatch(type -> type.isEquivalentTo(List.class))))
+            .should(new ArchCondition<JavaMethod>("take a PageRequest") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    if (method.getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(PageRequest.class))) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " answers a list "
+                                + "without a PageRequest"));
+                    }
+                }
+            })
+            .because("every list is paginated with a bounded size, one convention (docs/decisions/0060)");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -106,17 +126,18 @@ class HouseRulesTest {
 
     @TestFactory
     Stream<DynamicTest> houseRules() {
-        Map<String, ArchRule> rules = Map.of(
-                "no package cycle in a service", noPackageCycleInAService,
-                "the domain depends on no other role", theDomainDependsOnNoOtherRole,
-                "rest uses only the domain", restUsesOnlyTheDomain,
-                "messaging uses only the domain", messagingUsesOnlyTheDomain,
-                "repositories use only the domain", repositoriesUseOnlyTheDomain,
-                "clients use only the domain", clientsUseOnlyTheDomain,
-                "services share no code", servicesShareNoCode,
-                "the platform knows no service", thePlatformKnowsNoService,
-                "every request runs to its end", everyRequestRunsToItsEnd,
-                "every endpoint has a rule", everyEndpointHasARule);
+        Map<String, ArchRule> rules = Map.ofEntries(
+                Map.entry("no package cycle in a service", noPackageCycleInAService),
+                Map.entry("the domain depends on no other role", theDomainDependsOnNoOtherRole),
+                Map.entry("rest uses only the domain", restUsesOnlyTheDomain),
+                Map.entry("messaging uses only the domain", messagingUsesOnlyTheDomain),
+                Map.entry("repositories use only the domain", repositoriesUseOnlyTheDomain),
+                Map.entry("clients use only the domain", clientsUseOnlyTheDomain),
+                Map.entry("services share no code", servicesShareNoCode),
+                Map.entry("the platform knows no service", thePlatformKnowsNoService),
+                Map.entry("every request runs to its end", everyRequestRunsToItsEnd),
+                Map.entry("every endpoint has a rule", everyEndpointHasARule),
+                Map.entry("every list is paginated", everyListIsPaginated));
         return rules.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(classes)));
     }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animalhospital.lookup.domain.ClinicException.Reason;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.Caller;
 import io.animalhospital.platform.security.PhoneNumbers;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,10 +45,10 @@ public class ReservationStatusLookup {
      * token only, never on what is stored, so it reveals nothing about another customer.
      */
     @WithSession
-    public Uni<List<StatusDocument>> byPhone(String requested, Caller caller) {
+    public Uni<Paged<StatusDocument>> byPhone(String requested, Caller caller, PageRequest page) {
         return Uni.createFrom().item(() -> whose(requested, caller))
-                .chain(views::byPhone)
-                .map(list -> list.stream().map(StatusDocument::of).toList());
+                .chain(phone -> views.byPhone(phone, page))
+                .map(found -> found.map(StatusDocument::of));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.animalhospital.lookup.domain;
 import java.util.List;
 import java.util.UUID;
 
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.smallrye.mutiny.Uni;
 
 /** Where the reservation status views are kept. */
@@ -26,7 +28,8 @@ public interface StatusViews {
      */
     Uni<Void> announceChanged(List<UUID> reservationIds);
 
-    Uni<List<ReservationStatusView>> byPhone(String phone);
+    /** One page of a phone's views, ordered by date, reservationId. */
+    Uni<Paged<ReservationStatusView>> byPhone(String phone, PageRequest page);
 
     /** Empties the view and the consumers' memory of applied events: the start of a rebuild. */
     Uni<Void> emptyWithAppliedEvents();

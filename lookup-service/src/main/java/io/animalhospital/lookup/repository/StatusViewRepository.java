@@ -10,7 +10,10 @@ import io.animalhospital.lookup.domain.ReservationStatusView;
 import io.animalhospital.lookup.domain.StatusChanges;
 import io.animalhospital.lookup.domain.StatusViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -45,8 +48,10 @@ public class StatusViewRepository implements PanacheRepositoryBase<ReservationSt
     }
 
     @Override
-    public Uni<List<ReservationStatusView>> byPhone(String phone) {
-        return list("phone", Sort.by("date").and("reservationId"), phone);
+    public Uni<Paged<ReservationStatusView>> byPhone(String phone, PageRequest page) {
+        return count("phone", phone).chain(total -> find("phone", Sort.by("date").and("reservationId"), phone)
+                .page(Page.of(page.page(), page.size())).list()
+                .map(items -> Paged.of(items, total)));
     }
 
     @Override

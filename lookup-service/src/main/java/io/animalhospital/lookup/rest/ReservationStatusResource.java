@@ -3,20 +3,29 @@ package io.animalhospital.lookup.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.animalhospital.lookup.domain.ReservationStatusLookup;
 import io.animalhospital.lookup.domain.StatusDocument;
+import io.animalhospital.platform.paging.PageRequest;
+import io.animalhospital.platform.paging.Paged;
 import io.animalhospital.platform.security.CurrentCaller;
 import io.animalhospital.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -52,10 +61,16 @@ public class ReservationStatusResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
-    @Operation(summary = "The reservations of a phone number: staff any (required), a customer their own "
-            + "(may be left out; another number is 403)")
-    public Uni<List<StatusDocument>> byPhone(@QueryParam("phone") String phone) {
-        return lookup.byPhone(phone, caller.get());
+    @Operation(summary = "The reservations of a phone number, one page, ordered by date, reservationId: staff any "
+            + "(required), a customer their own (may be left out; another number is 403)",
+            description = "Paginated (`page`, `size` 1..100, default 20): `X-Total-Count` and `Link` headers "
+                    + "(decision 0060).")
+    @APIResponse(responseCode = "200", description = "One page of status views", headers = {
+            @Header(name = Paged.TOTAL_COUNT, description = "The phone's reservations, all pages"),
+            @Header(name = Paged.LINK, description = "RFC 8288 first, prev, next, last pages") })
+    public Uni<RestResponse<List<StatusDocument>>> byPhone(@QueryParam("phone") String phone,
+            @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        return lookup.byPhone(phone, caller.get(), page).map(found -> found.toResponse(page, uri));
     }
 
     /** The customer's ownership was checked before this runs ({@link StreamAccess}): the head goes out at once. */
