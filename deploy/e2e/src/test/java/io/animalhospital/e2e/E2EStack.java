@@ -36,6 +36,8 @@ final class E2EStack implements AutoCloseable {
     private final String staffConsoleBase;
     final Api api;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private Path state;
+    private Path kept;
 
     private E2EStack(LocalStack stack, int entryPointPort) {
         this.stack = stack;
@@ -56,8 +58,18 @@ final class E2EStack implements AutoCloseable {
 
     static E2EStack start() {
         Path root = Path.of(System.getProperty("animal.root", "../..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("e2e.state", "target/e2e-stack")).toAbsolutePath();
-        deleteRecursively(state);
+        Path kept = Path.of(System.getProperty("e2e.state", "target/e2e-stack")).toAbsolutePath();
+        deleteRecursively(kept);
+        // The stack's data lives in a temp folder others may enter: as root, PostgreSQL runs as "nobody", which
+        // cannot reach into a work tree under a private folder (a fresh clone in `mktemp -d`). Its logs are copied
+        // to `kept` when the stack stops.
+        Path state;
+        try {
+            state = Files.createTempDirectory("animal-hospital-e2e-", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int servicePortBase = FreePorts.block(5);
         int entryPointPort = FreePorts.block(1);
         // LocalStack reads its ports from the environment or from system properties of the same names.
@@ -85,6 +97,8 @@ final class E2EStack implements AutoCloseable {
             throw e;
         }
         E2EStack e2e = new E2EStack(stack, entryPointPort);
+        e2e.state = state;
+        e2e.kept = kept;
         // Nothing it started may outlive the run, even one that ends without JUnit closing it (Ctrl-C).
         Runtime.getRuntime().addShutdownHook(new Thread(e2e::close, "e2e-stack-stop"));
         try {
@@ -149,6 +163,28 @@ final class E2EStack implements AutoCloseable {
     public void close() {
         if (stopped.compareAndSet(false, true)) {
             stack.stop();
+            keepLogs();
+        }
+    }
+
+    /** The stack's log files, copied from its temp folder into {@code kept}; then the temp folder goes. */
+    private void keepLogs() {
+        if (state == null || !Files.exists(state)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(state)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f)).toList()) {
+                Path copy = kept.resolve(state.relativize(log).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            log("could not keep the stack's logs: " + e.getMessage());
+        }
+        try {
+            deleteRecursively(state);
+        } catch (UncheckedIOException e) {
+            log("left the stack's temp folder " + state + ": " + e.getMessage());
         }
     }
 
