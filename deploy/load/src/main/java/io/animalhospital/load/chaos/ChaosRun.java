@@ -133,8 +133,7 @@ public final class ChaosRun {
         for (Customer customer : accounts) {
             tokens.account(customer.username(), LoadCustomers.PASSWORD);
         }
-        log(accounts.size() + " customer accounts in the realm (" + customers.get(0).username() + "…, phones "
-                + customers.get(0).phone() + "…; " + probe.username() + " for the recovery probe), tokens from "
+        log(accounts.size() + " customer accounts in the realm (" + customers.get(0).username() + "…, each with a phone of its own; " + probe.username() + " for the recovery probe), tokens from "
                 + stack.keycloak().url() + ", refreshed every " + Tokens.REFRESH_EVERY.toSeconds() + " s");
         driver = new LoadDriver(stack.servicePorts(), tokens, customers, staff, options.rate, options.seed,
                 runDir.resolve("placed-ids.txt"), runDir.resolve("ops-per-second.csv"), System.out);
