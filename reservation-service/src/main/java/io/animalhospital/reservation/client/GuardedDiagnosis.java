@@ -9,16 +9,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import io.animalhospital.platform.tracing.InSpan;
 import io.animalhospital.platform.tracing.Traces;
 import io.animalhospital.reservation.domain.ClinicException;
 import io.animalhospital.reservation.domain.Seat;
 import io.animalhospital.reservation.domain.Seats;
 import io.animalhospital.reservation.domain.SeatsUnavailableException;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.Context;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.mutiny.Uni;
 
@@ -58,23 +58,18 @@ public class GuardedDiagnosis implements Seats {
     private Uni<Seat> guarded(String operation, String breaker, UUID reservationId, Supplier<Uni<Seat>> call) {
         return Uni.createFrom().deferred(() -> {
             Traces.reservation(reservationId);
-            Span span = tracer.spanBuilder("diagnosis-service " + operation + " (guarded)")
-                    .setAttribute(Traces.RESERVATION_ID, reservationId.toString())
-                    .startSpan();
-            // Current on this request's own Vert.x context until the call ends: the REST client's span goes under it.
-            Scope scope = span.makeCurrent();
-            return call.get().onTermination().invoke((seat, failure, cancelled) -> {
-                if (failure == null || failure instanceof ClinicException) {
-                    span.setAttribute(OUTCOME, cancelled ? "cancelled" : "answered");
-                } else {
-                    span.setAttribute(OUTCOME, "fallback");
-                    span.setAttribute(FALLBACK_CAUSE, cause(failure));
-                    span.setStatus(StatusCode.ERROR);
-                }
-                span.setAttribute(BREAKER_STATE, breakers.currentState(breaker).name().toLowerCase());
-                span.end();
-                scope.close();
-            });
+            return InSpan.run(tracer.spanBuilder("diagnosis-service " + operation + " (guarded)")
+                    .setAttribute(Traces.RESERVATION_ID, reservationId.toString()), Context.current(), call, ended -> {
+                        Throwable failure = ended.failure();
+                        if (failure == null || failure instanceof ClinicException) {
+                            ended.span().setAttribute(OUTCOME, ended.cancelled() ? "cancelled" : "answered");
+                        } else {
+                            ended.span().setAttribute(OUTCOME, "fallback");
+                            ended.span().setAttribute(FALLBACK_CAUSE, cause(failure));
+                            ended.span().setStatus(StatusCode.ERROR);
+                        }
+                        ended.span().setAttribute(BREAKER_STATE, breakers.currentState(breaker).name().toLowerCase());
+                    });
         });
     }
 

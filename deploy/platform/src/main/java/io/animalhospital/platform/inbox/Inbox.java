@@ -9,14 +9,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.platform.tracing.InSpan;
 import io.animalhospital.platform.tracing.Traces;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -60,23 +58,10 @@ public class Inbox {
     public Uni<Void> applyOnce(String topic, IncomingEvent event, TracingMetadata received,
             Function<IncomingEvent, Uni<Void>> effect) {
         Context parent = received == null ? Context.current() : received.getCurrentContext();
-        return Uni.createFrom().deferred(() -> {
-            Span span = tracer.spanBuilder("apply " + event.type())
-                    .setParent(parent)
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute(MESSAGING_DESTINATION, topic)
-                    .startSpan();
-            // The message's own Vert.x context holds it (Quarkus's context storage): nothing else sees it.
-            Scope scope = parent.with(span).makeCurrent();
-            return applyOnce(topic, event, effect).onTermination().invoke((ok, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR);
-                }
-                span.end();
-                scope.close();
-            });
-        });
+        return InSpan.run(tracer.spanBuilder("apply " + event.type())
+                        .setSpanKind(SpanKind.CONSUMER)
+                        .setAttribute(MESSAGING_DESTINATION, topic),
+                parent, () -> applyOnce(topic, event, effect));
     }
 
     /** Applies the event's effect in one transaction with its record, unless it was applied before. */
