@@ -192,7 +192,8 @@ public final class LocalStack {
             service.awaitReady(Duration.ofSeconds(180));
         }
         startEntryPoint();
-        log(String.format("all five services and the entry point ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        // "all five services ready in N s": the load scenarios wait for these words.
+        log(String.format("all five services ready in %.1f s, the entry point too", (System.nanoTime() - started) / 1e9));
         log("Open " + entryPointUrl() + " — sign in as customer / " + DEMO_ACCOUNTS.get("customer") + " (staff: staff / "
                 + DEMO_ACCOUNTS.get("staff") + ", admin: admin / " + DEMO_ACCOUNTS.get("admin") + ")");
         zipkin().ifPresent(viewer -> log("Traces: " + viewer.url() + " (search: reservation.id=<id>)"));
