@@ -294,10 +294,11 @@ load_logs_mark() {
   done
 }
 
-# The lines a service logged at level ERROR, in Quarkus's default format ("2026-12-02 00:44:41,214 ERROR
-# [category] (thread) message"): the level field, not the word inside a message; a stack trace's further lines
-# are part of the one entry.
-LOAD_ERROR_LINE='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(,[0-9]+)? +ERROR +\['
+# The lines a service logged at level ERROR: the level field, not the word inside a message. In prod (the stacks
+# of these scenarios) a JSON line per record ({"timestamp":...,"level":"ERROR",...}, decision 0095); in Quarkus's
+# text format ("2026-12-02 00:44:41,214 ERROR [category] (thread) message") for a stack run otherwise. A stack
+# trace's further lines are part of the one entry.
+LOAD_ERROR_LINE='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(,[0-9]+)? +ERROR +\[|^\{.*"level":"ERROR"'
 
 # load_errors_count: the ERROR lines each service logged since load_logs_mark, in $RUN_DIR/errors.<service>;
 # LOAD_ERRORS: their number in all ("n/a" when no service's log was found), LOAD_ERRORS_BY: "reservation 0,
@@ -343,7 +344,8 @@ load_errors_details() {
     echo "$service-service, the first distinct messages (\`${file#"$RUN_DIR"/}\`):"
     echo
     # Without time and thread, so that the same failure on two threads is one message; cut to 240 characters.
-    sed -E 's/^[0-9-]+ [0-9:,]+ +ERROR +(\[[^]]*\]) \([^)]*\) /\1 /' "$RUN_DIR/errors.$service" | cut -c1-240 | tr '`' "'" \
+    sed -E -e 's/^[0-9-]+ [0-9:,]+ +ERROR +(\[[^]]*\]) \([^)]*\) /\1 /' \
+        -e 's/^\{.*"loggerName":"([^"]*)".*"message":"([^"]*)".*/[\1] \2/' "$RUN_DIR/errors.$service" | cut -c1-240 | tr '`' "'" \
       | awk '!($0 in seen) { order[++n] = $0 } { seen[$0]++ }
         END { for (i = 1; i <= n && i <= 3; i++) printf "- %d × `%s`\n", seen[order[i]], order[i]
               if (n > 3) printf "- ... and %d other messages\n", n - 3 }'
@@ -785,7 +787,7 @@ load_verdict() {
 # difference of two of these snapshots tells which statuses the failures were (409 full, 503 circuit open...).
 load_http_counts() {
   curl -fsS --max-time 10 "http://127.0.0.1:$1/q/metrics" 2>/dev/null \
-    | sed -n 's/^http_server_requests_seconds_count{\(.*\)} \([0-9.eE+]*\)$/\1 \2/p' \
+    | sed -n 's/^http_server_requests_seconds_count{\(.*\)} \([0-9.eE+]*\)\( # .*\)\{0,1\}$/\1 \2/p' \
     | awk '{
         method = uri = status = ""
         n = split($1, labels, ",")

@@ -270,7 +270,9 @@ public final class LocalStack {
                 .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())
                 .env("HOSPITAL_TRACING_SAMPLER_RATIO", env("TRACING_SAMPLER_RATIO", "1.0"));
         if (zipkin != null) {
-            app.env("HOSPITAL_TRACING_EXPORTER", "zipkin").env("HOSPITAL_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+            // Spans sent every second (not 5): a trace is in the viewer by the time one looks for it.
+            app.env("HOSPITAL_TRACING_EXPORTER", "zipkin").env("HOSPITAL_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint())
+                    .env("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         }
         // Every service knows every other one (the web pages call the APIs of all five).
         SERVICES.forEach((other, otherPort) -> app.env(other.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + otherPort));

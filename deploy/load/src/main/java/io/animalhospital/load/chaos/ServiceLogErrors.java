@@ -17,10 +17,14 @@ import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The lines each service logged at level ERROR during the chaos run, as deploy/load's other scenarios count them
- * (lib/common.sh, {@code LOAD_ERROR_LINE}): Quarkus's default format "2026-12-02 00:44:41,214 ERROR [category]
- * (thread) message", the level field, not the word inside a message. Each line is also placed against the outages
+ * (lib/common.sh, {@code LOAD_ERROR_LINE}): the level field, not the word inside a message, of a JSON line (prod, the
+ * local stack's services: {"timestamp":...,"level":"ERROR","loggerName":...,"message":...}) or of Quarkus's text
+ * format "2026-12-02 00:44:41,214 ERROR [category] (thread) message". Each line is also placed against the outages
  * (kill → recovered, or to the end of the run when the part did not recover): a killed part makes the others log
  * errors while it is down, which is expected; one outside every outage is not.
  */
@@ -30,6 +34,7 @@ final class ServiceLogErrors {
             "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:,(\\d+))? +ERROR +(\\[[^]]*])(?: \\([^)]*\\))? ?(.*)$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final int DISTINCT_SHOWN = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Per service: its ERROR lines, those outside every outage, its distinct messages with their counts. */
     record Service(String name, Path log, int errors, int outsideOutages, Map<String, Integer> messages, String problem) {
@@ -56,21 +61,41 @@ final class ServiceLogErrors {
         Map<String, Integer> messages = new LinkedHashMap<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
             for (String line : (Iterable<String>) lines::iterator) {
-                Matcher m = ERROR_LINE.matcher(line);
-                if (!m.matches()) {
-                    continue;
+                Instant at;
+                String message;
+                if (line.startsWith("{")) {
+                    if (!line.contains("\"level\":\"ERROR\"")) {
+                        continue;
+                    }
+                    JsonNode record = JSON.readTree(line);
+                    at = instant(record.path("timestamp").asText());
+                    message = "[" + record.path("loggerName").asText() + "] " + record.path("message").asText();
+                } else {
+                    Matcher m = ERROR_LINE.matcher(line);
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    at = at(m.group(1), m.group(2));
+                    message = (m.group(3) + " " + m.group(4)).strip();
                 }
                 errors++;
-                if (!within(at(m.group(1), m.group(2)), outages)) {
+                if (!within(at, outages)) {
                     outside++;
                 }
-                String message = (m.group(3) + " " + m.group(4)).strip();
                 messages.merge(message.length() > 240 ? message.substring(0, 240) : message, 1, Integer::sum);
             }
         } catch (IOException | RuntimeException e) {
             return new Service(name, log, errors, outside, messages, "log unreadable: " + e.getMessage());
         }
         return new Service(name, log, errors, outside, messages, null);
+    }
+
+    private static Instant instant(String timestamp) {
+        try {
+            return Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The log's local time as an instant (the services run on this machine, in its time zone); null if odd. */
