@@ -241,7 +241,7 @@ class MonitoringTest {
                 .or(() -> Stream.of(Path.of("/usr/bin/promtool")).filter(Files::isExecutable).findFirst())
                 .orElseThrow(() -> new AssertionError("promtool not found on the PATH or in /usr/bin: install Debian's"
                         + " package '" + PROMTOOL_PACKAGE + "' (apt-get install -y " + PROMTOOL_PACKAGE + ", then stop"
-                        + " the prometheus service it may start); deploy/k8s/README.md, test prerequisites"));
+                        + " the prometheus service it may start; README.md, section Test)"));
         List<String> command = new ArrayList<>(List.of(promtool.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();

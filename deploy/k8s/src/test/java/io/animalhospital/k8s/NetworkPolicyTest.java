@@ -247,6 +247,13 @@ class NetworkPolicyTest {
             Service service = rendered.get(Service.class, name);
             assertThat(Network.matches(monitor.getSpec().getSelector(), service.getMetadata().getLabels()))
                     .as(overlay + " " + name + ": the ServiceMonitor selects its Service").isTrue();
+            for (Service other : rendered.all(Service.class)) {
+                if (other != service) {
+                    assertThat(Network.matches(monitor.getSpec().getSelector(), other.getMetadata().getLabels()))
+                            .as(overlay + " " + name + ": the ServiceMonitor selects only its Service, not " + Rendered.nameOf(other))
+                            .isFalse();
+                }
+            }
             assertThat(monitor.getSpec().getEndpoints()).as(overlay + " " + name + " endpoints").hasSize(1);
             Endpoint endpoint = monitor.getSpec().getEndpoints().get(0);
             assertThat(endpoint.getPath()).as(overlay + " " + name + " scrape path").isEqualTo("/q/metrics");
