@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,6 +48,10 @@ class FaultToleranceTest {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Flaky", 50, false);
         long before = db.count("SELECT count(*) FROM reservation");
+        double unavailableBefore = ReservationFlowTest.placements("503");
+        double openedBefore = metric("ft_circuitbreaker_opened_total", Map.of("method", BOOK));
+        // A late answer of the test before may have opened the breaker again already.
+        boolean closedBefore = metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "closed")) == 1.0;
         DiagnosisService.kill();
 
         for (int i = 0; i < 4; i++) {
@@ -55,11 +61,31 @@ class FaultToleranceTest {
         ReservationFlowTest.place(scheduleId, "010-6666-0002").then().time(lessThan(500L));
         unavailable(ReservationFlowTest.place(scheduleId, "010-6666-0002"));
         assertThat(db.count("SELECT count(*) FROM reservation")).isEqualTo(before);
+        // What the dashboard and the alert see: six 503s, the breaker opened (once more, if it was closed) and open now.
+        assertThat(ReservationFlowTest.placements("503") - unavailableBefore).isEqualTo(6.0);
+        assertThat(metric("ft_circuitbreaker_opened_total", Map.of("method", BOOK)))
+                .isGreaterThanOrEqualTo(openedBefore + (closedBefore ? 1 : 0)).isPositive();
+        assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "open"))).isEqualTo(1.0);
 
         DiagnosisService.ensureRunning();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ReservationFlowTest.place(scheduleId, "010-6666-0003").statusCode() == 201);
         ReservationFlowTest.place(scheduleId, "010-6666-0004").then().statusCode(201);
+        assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "closed"))).isEqualTo(1.0);
+        // Every series of this service that the dashboard and the alerts use, the consumer's lag included once its
+        // partitions are assigned.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> MetricsCatalog.assertExposes("reservation-service", scrape()));
+    }
+
+    private static final String BOOK = "io.animalhospital.reservation.client.DiagnosisGateway.book";
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double metric(String name, Map<String, String> labels) {
+        Double value = MetricsCatalog.value(scrape(), name, labels);
+        return value == null ? 0 : value;
     }
 
     @Test
