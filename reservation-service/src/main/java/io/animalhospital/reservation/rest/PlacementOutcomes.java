@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * {@code reservation_placements_total{status}}: every answer to {@code POST /reservations} by its HTTP status (201
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * mappers, so whatever path produced the answer it is counted the same (decision 0090).
  */
 @Singleton
+@Startup // the counters at 0 from the start, not from the first request
 public class PlacementOutcomes {
 
     static final String METRIC = "reservation.placements";
