@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
+import io.animalhospital.platform.tracing.Traces;
+import io.animalhospital.reservation.client.GuardedDiagnosis;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -28,6 +36,9 @@ import io.restassured.response.Response;
 class FaultToleranceTest {
 
     private static TestDatabase db;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @BeforeAll
     static void connect() {
@@ -66,15 +77,41 @@ class FaultToleranceTest {
         assertThat(metric("ft_circuitbreaker_opened_total", Map.of("method", BOOK)))
                 .isGreaterThanOrEqualTo(openedBefore + (closedBefore ? 1 : 0)).isPositive();
         assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "open"))).isEqualTo(1.0);
+        // The trace tells why: the guard fell back because the breaker was open.
+        SpanData refused = await().atMost(Duration.ofSeconds(10)).until(
+                () -> guarded(s -> "circuit-open".equals(s.getAttributes().get(GuardedDiagnosis.FALLBACK_CAUSE))),
+                found -> found != null);
+        assertThat(refused.getAttributes().get(GuardedDiagnosis.OUTCOME)).isEqualTo("fallback");
+        assertThat(refused.getAttributes().get(GuardedDiagnosis.FALLBACK_CAUSE)).isEqualTo("circuit-open");
+        assertThat(refused.getAttributes().get(GuardedDiagnosis.BREAKER_STATE)).isEqualTo("open");
 
         DiagnosisService.ensureRunning();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ReservationFlowTest.place(scheduleId, "010-6666-0003").statusCode() == 201);
-        ReservationFlowTest.place(scheduleId, "010-6666-0004").then().statusCode(201);
+        String placed = ReservationFlowTest.place(scheduleId, "010-6666-0004").then().statusCode(201).extract().path("id");
         assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "closed"))).isEqualTo(1.0);
         // Every series of this service that the dashboard and the alerts use, the consumer's lag included once its
         // partitions are assigned.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> MetricsCatalog.assertExposes("reservation-service", scrape()));
+        // Answered: the guarded span, the call to diagnosis-service under it and the request, one trace, one reservation.
+        SpanData answered = await().atMost(Duration.ofSeconds(10)).until(
+                () -> guarded(s -> placed.equals(s.getAttributes().get(Traces.RESERVATION_ID))), found -> found != null);
+        assertThat(answered.getAttributes().get(GuardedDiagnosis.OUTCOME)).isEqualTo("answered");
+        assertThat(answered.getAttributes().get(GuardedDiagnosis.BREAKER_STATE)).isEqualTo("closed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getTraceId().equals(answered.getTraceId())).toList();
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT);
+                assertThat(s.getParentSpanId()).isEqualTo(answered.getSpanId());
+                assertThat(s.getName()).startsWith("POST");
+            });
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.getKind()).isEqualTo(SpanKind.SERVER);
+                assertThat(s.getName()).isEqualTo("POST /reservations");
+                assertThat(s.getAttributes().get(Traces.RESERVATION_ID)).isEqualTo(placed);
+            });
+        });
     }
 
     private static final String BOOK = "io.animalhospital.reservation.client.DiagnosisGateway.book";
@@ -86,6 +123,11 @@ class FaultToleranceTest {
     private static double metric(String name, Map<String, String> labels) {
         Double value = MetricsCatalog.value(scrape(), name, labels);
         return value == null ? 0 : value;
+    }
+
+    private SpanData guarded(java.util.function.Predicate<SpanData> which) {
+        return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("diagnosis-service book (guarded)"))
+                .filter(which).findFirst().orElse(null);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Bills each treatment on {@code diagnosis-events}, once per event id. Transient failures are retried with
@@ -39,14 +40,14 @@ public class DiagnosisEventsConsumer implements ReplayableConsumer {
     /** An administrator's replay of a dead letter: the same path, without the retries. */
     @Override
     public Uni<Void> replay(String payload) {
-        return consume(payload);
+        return consume(payload, null);
     }
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
-        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
+    public Uni<Void> consume(String payload, TracingMetadata received) {
+        return inbox.applyOnce(TOPIC, inbox.read(payload), received, this::apply);
     }
 
     /** Types billing does not act on, and unknown ones, are recorded and skipped. */

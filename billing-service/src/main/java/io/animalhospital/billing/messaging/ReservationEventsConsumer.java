@@ -12,6 +12,7 @@ import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Learns whose each reservation is from {@code reservation-events}, once per event id, so that a customer can read
@@ -40,14 +41,14 @@ public class ReservationEventsConsumer implements ReplayableConsumer {
     /** An administrator's replay of a dead letter: the same path, without the retries. */
     @Override
     public Uni<Void> replay(String payload) {
-        return consume(payload);
+        return consume(payload, null);
     }
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
-        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
+    public Uni<Void> consume(String payload, TracingMetadata received) {
+        return inbox.applyOnce(TOPIC, inbox.read(payload), received, this::apply);
     }
 
     /** Unknown types, and events without a phone, are recorded and skipped. */

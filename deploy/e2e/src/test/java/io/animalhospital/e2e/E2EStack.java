@@ -78,9 +78,11 @@ final class E2EStack implements AutoCloseable {
         System.setProperty("KAFKA_PORT", String.valueOf(FreePorts.block(2)));
         System.setProperty("KEYCLOAK_PORT", String.valueOf(FreePorts.block(2)));
         System.setProperty("ENTRY_POINT_PORT", String.valueOf(entryPointPort));
+        System.setProperty("ZIPKIN_PORT", String.valueOf(FreePorts.block(1)));
         System.setProperty("ANIMAL_HOSPITAL_STATE", state.toString());
         long started = System.nanoTime();
-        LocalStack stack = new LocalStack(root, state);
+        // With its trace viewer: TracesTest reads one booking's trace back from it.
+        LocalStack stack = new LocalStack(root, state).tracing("zipkin");
         if (stack.servicePorts().get("reservation") != servicePortBase) {
             // An older deploy/infra (e.g. a jar in ~/.m2) that reads only the environment would start on the
             // default ports, beside or into a developer's own stack.
@@ -127,6 +129,20 @@ final class E2EStack implements AutoCloseable {
 
     Path logFile(String part) {
         return stack.logFile(part);
+    }
+
+    /** Zipkin's query API of this run's stack. */
+    String tracesApi() {
+        return stack.zipkin().orElseThrow().apiUrl();
+    }
+
+    /** A crash of one part (SIGKILL), then {@link #restart}: what a part's outage looks like to the others. */
+    void kill(String part) {
+        stack.kill(part);
+    }
+
+    void restart(String part) {
+        stack.restart(part);
     }
 
     /** The web client's redirect URIs and web origins gain this run's addresses (kept ones stay). */

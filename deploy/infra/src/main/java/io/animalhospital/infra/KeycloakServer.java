@@ -264,15 +264,7 @@ public final class KeycloakServer {
     }
 
     private static boolean answers(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Processes.answersOk(url);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

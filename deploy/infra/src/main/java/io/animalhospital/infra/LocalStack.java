@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
  * Environment: ANIMAL_HOSPITAL_STATE (default deploy/local/.state), PG_PORT (15432), KAFKA_PORT (19092),
  * KEYCLOAK_PORT (8180; its management port is the next one), SERVICE_PORT_BASE (8081), ENTRY_POINT_PORT (8080),
  * SERVICE_JAVA_OPTS (JVM options of each service), and per service extra options in e.g. DIAGNOSIS_JAVA_OPTS.
+ * TRACING=zipkin (the default of {@code deploy/local/run}) or none (the default when a test drives the stack) starts
+ * the trace viewer on ZIPKIN_PORT (9411) and has every service send its spans there; TRACING_SAMPLER_RATIO (1.0).
  * A system property of the same name wins over the variable (deploy/e2e's in-process stack on free ports).
  */
 public final class LocalStack {
@@ -79,6 +81,8 @@ public final class LocalStack {
     private KeycloakServer keycloak;
     private EntryPoint entryPoint;
     private int entryPointPort;
+    private String tracing = env("TRACING", "none");
+    private ZipkinServer zipkin;
 
     /**
      * A stack whose data lives in {@code state}; also driven in-process by the chaos run, which kills and
@@ -94,7 +98,7 @@ public final class LocalStack {
         Path root = Path.of(System.getProperty("animal.root", ".")).toAbsolutePath().normalize();
         Path state = Path.of(env("ANIMAL_HOSPITAL_STATE", root.resolve("deploy/local/.state").toString()))
                 .toAbsolutePath();
-        LocalStack stack = new LocalStack(root, state);
+        LocalStack stack = new LocalStack(root, state).tracing(env("TRACING", "zipkin"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -109,20 +113,44 @@ public final class LocalStack {
         stopped.await();
     }
 
+    /** zipkin: the trace viewer runs beside the stack and receives every service's spans; none: no viewer. */
+    public LocalStack tracing(String exporter) {
+        if (!List.of("zipkin", "none").contains(exporter)) {
+            throw new IllegalArgumentException("TRACING is zipkin or none, not " + exporter);
+        }
+        this.tracing = exporter;
+        return this;
+    }
+
+    /** The trace viewer, when the stack runs with one. */
+    public Optional<ZipkinServer> zipkin() {
+        return Optional.ofNullable(zipkin);
+    }
+
     public void start(boolean infraOnly) throws IOException {
         long started = System.nanoTime();
         pgPort = Integer.parseInt(env("PG_PORT", "15432"));
         kafkaPort = Integer.parseInt(env("KAFKA_PORT", "19092"));
         int keycloakPort = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
         entryPointPort = Integer.parseInt(env("ENTRY_POINT_PORT", "8080"));
-        for (int port : List.of(pgPort, kafkaPort, kafkaPort + 1, keycloakPort, keycloakPort + 1, entryPointPort)) {
+        int zipkinPort = Integer.parseInt(env("ZIPKIN_PORT", "9411"));
+        List<Integer> ports = new ArrayList<>(List.of(pgPort, kafkaPort, kafkaPort + 1, keycloakPort, keycloakPort + 1,
+                entryPointPort));
+        if (tracing.equals("zipkin")) {
+            ports.add(zipkinPort);
+        }
+        for (int port : ports) {
             if (Processes.portOpen(port)) {
                 throw new IllegalStateException("port " + port + " is in use (is a stack already running?); "
-                        + "choose others with PG_PORT / KAFKA_PORT / KEYCLOAK_PORT / ENTRY_POINT_PORT");
+                        + "choose others with PG_PORT / KAFKA_PORT / KEYCLOAK_PORT / ENTRY_POINT_PORT / ZIPKIN_PORT");
             }
         }
         Path logs = Files.createDirectories(state.resolve("logs"));
         log("state directory: " + state);
+        if (tracing.equals("zipkin")) {
+            // Started first, waited for last: it takes seconds and needs nothing else.
+            zipkin = new ZipkinServer(logs, zipkinPort).start();
+        }
         postgres = new PostgresServer(state.resolve("postgres"), pgPort, true);
         postgres.start(databases());
         log("PostgreSQL   127.0.0.1:" + pgPort + "  (user " + PostgresServer.USER + ", log " + postgres.logFile() + ")");
@@ -139,6 +167,11 @@ public final class LocalStack {
         log("Kafka        " + kafka.bootstrapServers() + "  (log " + kafka.logFile() + ")");
         log("Keycloak     " + keycloak.url() + "  (realm " + KeycloakServer.REALM + "; admin console " + keycloak.url()
                 + "/admin: admin / " + localSecret("admin-password") + " — local only; log " + keycloak.logFile() + ")");
+        if (zipkin != null) {
+            zipkin.awaitReady();
+            log("Traces       " + zipkin.url() + "  (Zipkin; find a booking's trace by tag reservation.id=<id>; log "
+                    + zipkin.logFile() + ")");
+        }
         if (infraOnly) {
             // In front of the services as `quarkus:dev` runs them (their ports), so that the web UI works there too.
             startEntryPoint();
@@ -146,6 +179,8 @@ public final class LocalStack {
             logAccounts();
             log("reservation-service's client secret for quarkus dev: export QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(cat "
                     + state.resolve("keycloak/reservation-service-secret") + ")");
+            zipkin().ifPresent(viewer -> log("its spans to the viewer in quarkus dev: export HOSPITAL_TRACING_EXPORTER=zipkin"
+                    + " HOSPITAL_TRACING_ZIPKIN_ENDPOINT=" + viewer.spansEndpoint()));
             log("infrastructure ready; live-code a service with: cd <service> && ../mvnw quarkus:dev");
             log("Ctrl-C stops it.");
             return;
@@ -157,9 +192,11 @@ public final class LocalStack {
             service.awaitReady(Duration.ofSeconds(180));
         }
         startEntryPoint();
-        log(String.format("all five services and the entry point ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        // "all five services ready in N s": the load scenarios wait for these words.
+        log(String.format("all five services ready in %.1f s, the entry point too", (System.nanoTime() - started) / 1e9));
         log("Open " + entryPointUrl() + " — sign in as customer / " + DEMO_ACCOUNTS.get("customer") + " (staff: staff / "
                 + DEMO_ACCOUNTS.get("staff") + ", admin: admin / " + DEMO_ACCOUNTS.get("admin") + ")");
+        zipkin().ifPresent(viewer -> log("Traces: " + viewer.url() + " (search: reservation.id=<id>)"));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             log(String.format("%-12s http://127.0.0.1:%d   (Swagger UI /q/swagger-ui, log %s)",
                     service.getKey(), service.getValue(), logs.resolve(service.getKey() + "-service.log")));
@@ -230,7 +267,11 @@ public final class LocalStack {
                 .env("HOSPITAL_ENTRY_POINT_URL", entryPointUrl())
                 // The web pages' session and sign-in state are encrypted with it (SPEC §8); made up on this machine.
                 .env("HOSPITAL_WEB_SESSION_SECRET", localSecret("web", "session-secret"))
-                .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())
+                .env("HOSPITAL_TRACING_SAMPLER_RATIO", env("TRACING_SAMPLER_RATIO", "1.0"));
+        if (zipkin != null) {
+            app.env("HOSPITAL_TRACING_EXPORTER", "zipkin").env("HOSPITAL_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        }
         // Every service knows every other one (the web pages call the APIs of all five).
         SERVICES.forEach((other, otherPort) -> app.env(other.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + otherPort));
         if (name.equals("reservation")) {
@@ -325,6 +366,10 @@ public final class LocalStack {
         }
         services.values().forEach(service -> service.process().ifPresent(ProcessHandle::destroy));
         services.values().forEach(QuarkusApp::stop);
+        // After the services: their last spans go out as they stop.
+        if (zipkin != null) {
+            zipkin.stop();
+        }
         if (keycloak != null) {
             keycloak.stop();
         }

@@ -107,6 +107,22 @@ final class Processes {
         }
     }
 
+    /** Whether a GET of the URL answers 200 within 5 s. */
+    static boolean answersOk(String url) {
+        try {
+            return PROBE.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
     static boolean fileContains(Path file, String text) {
         return fileContainsAfter(file, 0, text);
     }

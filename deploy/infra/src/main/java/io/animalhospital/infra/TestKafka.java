@@ -46,6 +46,20 @@ public final class TestKafka implements AutoCloseable {
         sendTogether(topic, key, value);
     }
 
+    /** Sends one record with headers (a producer's {@code traceparent}, CloudEvents attributes) and waits for the ack. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("send to " + topic + " failed", e);
+        }
+    }
+
     /**
      * Sends the values under one key in one produce request and waits for the acknowledgements: they land in one
      * record batch of one partition, so a consumer fetches them in one poll.

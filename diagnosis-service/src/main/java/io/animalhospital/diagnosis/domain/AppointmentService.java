@@ -66,7 +66,9 @@ public class AppointmentService {
     private Uni<Booking> bookNew(BookingRequest request) {
         return refuseIfCancelled(request.reservationId())
                 .flatMap(ignored -> notPassed(request.scheduleId()))
-                .flatMap(schedule -> addAndTakeSeat(newAppointment(request, schedule), schedule));
+                .flatMap(schedule -> addAndTakeSeat(newAppointment(request, schedule), schedule))
+                .invoke(booking -> LOG.infof("Appointment of reservation %s booked on schedule %s: %s",
+                        request.reservationId(), request.scheduleId(), booking.appointment().status));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Applies reservation-service's events to appointments: a reservation cancelled by its customer, or never
@@ -42,13 +43,13 @@ public class ReservationEventsConsumer implements ReplayableConsumer {
     /** An administrator's replay of a dead letter: the same path, without the retries. */
     @Override
     public Uni<Void> replay(String payload) {
-        return consume(payload);
+        return consume(payload, null);
     }
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
+    public Uni<Void> consume(String payload, TracingMetadata received) {
         IncomingEvent event = inbox.read(payload);
         Optional<CancelReason> released = releasedSeat(event);
         if (released.isEmpty()) {
@@ -56,7 +57,7 @@ public class ReservationEventsConsumer implements ReplayableConsumer {
             // docs/decisions/0015-diagnosis-consumer-skips-unrelated-events.md
             return Uni.createFrom().voidItem();
         }
-        return inbox.applyOnce(TOPIC, event,
+        return inbox.applyOnce(TOPIC, event, received,
                 cancelled -> appointments.reservationCancelled(cancelled.reservationId(), released.get()));
     }
 

@@ -41,6 +41,7 @@ import io.animalhospital.diagnosis.rest.AppointmentDtos.AppointmentView;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.BookAppointment;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.Decline;
 import io.animalhospital.diagnosis.rest.AppointmentDtos.MoveAppointment;
+import io.animalhospital.platform.tracing.Traces;
 import io.animalhospital.platform.paging.ListParameters;
 import io.animalhospital.platform.paging.PageRequest;
 import io.animalhospital.platform.paging.Paged;
@@ -73,6 +74,7 @@ public class AppointmentResource {
     @RolesAllowed(Roles.RESERVATION_SERVICE)
     @Operation(summary = "Book a seat for a reservation (reservation-service's call; idempotent per reservationId)")
     public Uni<Response> book(@Valid @NotNull BookAppointment request) {
+        Traces.reservation(request.reservationId());
         return service.book(new BookingRequest(request.reservationId(), request.scheduleId(), request.petName(),
                 request.reason()))
                 .map(booking -> (booking.created()
@@ -88,6 +90,7 @@ public class AppointmentResource {
     @Operation(summary = "Move the seat to another schedule, all or nothing (reservation-service's call)")
     public Uni<AppointmentView> move(@PathParam("reservationId") UUID reservationId,
             @Valid @NotNull MoveAppointment request) {
+        Traces.reservation(reservationId);
         return service.move(reservationId, request.scheduleId())
                 .map(booking -> AppointmentView.of(booking.appointment(), booking.schedule()));
     }
@@ -97,6 +100,7 @@ public class AppointmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> approve(@PathParam("reservationId") UUID reservationId) {
+        Traces.reservation(reservationId);
         return service.approve(reservationId, currentCaller.get()).flatMap(this::view);
     }
 
@@ -105,6 +109,7 @@ public class AppointmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> decline(@PathParam("reservationId") UUID reservationId, @Valid Decline request) {
+        Traces.reservation(reservationId);
         return service.decline(reservationId, request == null ? null : request.reason(), currentCaller.get())
                 .flatMap(this::view);
     }
@@ -115,6 +120,7 @@ public class AppointmentResource {
     @Operation(summary = "Record the treatment; the appointment becomes TREATED and billing follows")
     public Uni<AppointmentView> treat(@PathParam("reservationId") UUID reservationId,
             @Valid @NotNull MedicalRecord record) {
+        Traces.reservation(reservationId);
         return service.treat(reservationId, record, currentCaller.get()).flatMap(this::view);
     }
 
@@ -122,6 +128,7 @@ public class AppointmentResource {
     @Path("/{reservationId}")
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     public Uni<AppointmentView> get(@PathParam("reservationId") UUID reservationId) {
+        Traces.reservation(reservationId);
         return service.get(reservationId).flatMap(this::view);
     }
 

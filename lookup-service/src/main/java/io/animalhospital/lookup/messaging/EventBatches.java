@@ -16,6 +16,15 @@ import io.animalhospital.platform.inbox.Inbox;
 import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.ShutdownGuard;
 import io.animalhospital.platform.inbox.UnreadableEventException;
+import io.animalhospital.platform.tracing.InSpan;
+import io.animalhospital.platform.tracing.Traces;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -31,13 +40,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class EventBatches {
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    private static final AttributeKey<Long> EVENTS = AttributeKey.longKey("messaging.batch.message_count");
 
     private final Inbox inbox;
     private final ViewUpdates updates;
     private final StatusChanges changes;
     private final ShutdownGuard shutdown;
+    private final Tracer tracer;
 
-    public EventBatches(Inbox inbox, ViewUpdates updates, StatusChanges changes, ShutdownGuard shutdown) {
+    public EventBatches(Inbox inbox, ViewUpdates updates, StatusChanges changes, ShutdownGuard shutdown, Tracer tracer) {
+        this.tracer = tracer;
         this.inbox = inbox;
         this.updates = updates;
         this.changes = changes;
@@ -54,11 +66,27 @@ public class EventBatches {
     /** {@code changeOf} tells an event's change of the view, empty for events the view does not show. */
     public Uni<Void> apply(String topic, KafkaRecordBatch<String, String> batch,
             Function<IncomingEvent, Optional<ViewChange>> changeOf) {
+        // One transaction for records of several traces: a span under the first record's trace, linked to the others'.
+        List<Context> traces = batch.getRecords().stream()
+                .map(record -> record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext)
+                        .orElse(Context.root()))
+                .toList();
+        SpanBuilder span = tracer.spanBuilder("apply " + topic).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(EVENTS, (long) batch.getRecords().size());
+        traces.stream().skip(1).forEach(other -> span.addLink(Span.fromContext(other).getSpanContext()));
+        return InSpan.run(span, traces.isEmpty() ? Context.current() : traces.get(0), () -> applyAll(topic, batch, changeOf));
+    }
+
+    private Uni<Void> applyAll(String topic, KafkaRecordBatch<String, String> batch,
+            Function<IncomingEvent, Optional<ViewChange>> changeOf) {
         List<Received> readable = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             try {
                 IncomingEvent event = inbox.read(record.getPayload());
+                if (readable.isEmpty()) {
+                    Traces.reservation(event.reservationId());
+                }
                 ViewChange change = changeOf.apply(event).orElse(null);
                 readable.add(new Received(record, event.type(), new ConsumedEvent(event.eventId(), change)));
             } catch (UnreadableEventException e) {
@@ -71,6 +99,8 @@ public class EventBatches {
                 : shutdown.guard(updates.together(topic, readable.stream().map(Received::event).toList()))
                         // Live subscribers hear about a change only once it is committed.
                         .invoke(changes::publish)
+                        // One line a poll, in the trace of its first event (its reservation too).
+                        .invoke(() -> LOG.infof("%d event(s) of %s applied", readable.size(), topic))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("Applying a poll of %d event(s) of %s in one transaction failed (%s): applying them one at a time",

@@ -13,6 +13,7 @@ import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Stores a notification for each bill issued or paid on {@code billing-events}, once per event id. Transient
@@ -42,15 +43,15 @@ public class BillingEventsConsumer implements ReplayableConsumer {
     /** An administrator's replay of a dead letter: the same path, without the retries. */
     @Override
     public Uni<Void> replay(String payload) {
-        return consume(payload);
+        return consume(payload, null);
     }
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
+    public Uni<Void> consume(String payload, TracingMetadata received) {
         // Delivered after the commit, never inside the consuming transaction.
-        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply).invoke(delivery::wake);
+        return inbox.applyOnce(TOPIC, inbox.read(payload), received, this::apply).invoke(delivery::wake);
     }
 
     /** Unknown types are recorded and skipped. */

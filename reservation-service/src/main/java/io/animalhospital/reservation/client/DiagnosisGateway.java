@@ -16,7 +16,6 @@ import io.animalhospital.reservation.client.DiagnosisClient.BookAppointment;
 import io.animalhospital.reservation.client.DiagnosisClient.MoveAppointment;
 import io.animalhospital.reservation.domain.ClinicException;
 import io.animalhospital.reservation.domain.Seat;
-import io.animalhospital.reservation.domain.Seats;
 import io.animalhospital.reservation.domain.SeatsUnavailableException;
 import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -30,7 +29,7 @@ import io.smallrye.mutiny.Uni;
  * diagnosis's fault), but it falls back to the same 503.
  */
 @ApplicationScoped
-public class DiagnosisGateway implements Seats {
+public class DiagnosisGateway {
 
     /** The breakers' names, for operations (and tests) to read their state. */
     public static final String BOOK = "diagnosis-book";
@@ -44,7 +43,6 @@ public class DiagnosisGateway implements Seats {
         this.client = client;
     }
 
-    @Override
     @Timeout(2000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = { ClinicException.class, ServiceTokenException.class })
@@ -56,7 +54,6 @@ public class DiagnosisGateway implements Seats {
                 .map(DiagnosisGateway::seat);
     }
 
-    @Override
     @Timeout(2000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = { ClinicException.class, ServiceTokenException.class })
@@ -67,12 +64,13 @@ public class DiagnosisGateway implements Seats {
         return withOwnToken(client.move(reservationId, new MoveAppointment(scheduleId))).map(DiagnosisGateway::seat);
     }
 
-    Uni<Seat> bookUnavailable(UUID reservationId, UUID scheduleId, String petName, String reason) {
-        return Uni.createFrom().failure(new SeatsUnavailableException("diagnosis-service cannot book now"));
+    // The cause (a SmallRye Fault Tolerance fallback may take it as a last parameter) goes on, for the trace.
+    Uni<Seat> bookUnavailable(UUID reservationId, UUID scheduleId, String petName, String reason, Throwable cause) {
+        return Uni.createFrom().failure(new SeatsUnavailableException("diagnosis-service cannot book now", cause));
     }
 
-    Uni<Seat> moveUnavailable(UUID reservationId, UUID scheduleId) {
-        return Uni.createFrom().failure(new SeatsUnavailableException("diagnosis-service cannot move now"));
+    Uni<Seat> moveUnavailable(UUID reservationId, UUID scheduleId, Throwable cause) {
+        return Uni.createFrom().failure(new SeatsUnavailableException("diagnosis-service cannot move now", cause));
     }
 
     /**

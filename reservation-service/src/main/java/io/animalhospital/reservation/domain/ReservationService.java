@@ -162,7 +162,9 @@ public class ReservationService {
                                 "Placement " + attempt.id + " was not confirmed within " + rules.placementHold()));
                     }
                     Reservation r = placed(attempt, seat);
-                    return reservations.add(r).call(events::placed);
+                    return reservations.add(r).call(events::placed)
+                            .invoke(added -> LOG.infof("Reservation %s placed on schedule %s: %s", added.id,
+                                    added.scheduleId, added.status));
                 });
     }
 

@@ -6,4 +6,8 @@ public class SeatsUnavailableException extends RuntimeException {
     public SeatsUnavailableException(String message) {
         super(message);
     }
+
+    public SeatsUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

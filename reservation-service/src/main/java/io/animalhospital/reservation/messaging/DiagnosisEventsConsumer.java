@@ -17,6 +17,7 @@ import io.animalhospital.reservation.domain.ReservationService;
 import io.animalhospital.reservation.domain.Seat;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Applies diagnosis-service's decisions to reservations. Applied once per event id; a message that is unreadable
@@ -43,14 +44,14 @@ public class DiagnosisEventsConsumer implements ReplayableConsumer {
     /** An administrator's replay of a dead letter: the same path, without the retries. */
     @Override
     public Uni<Void> replay(String payload) {
-        return consume(payload);
+        return consume(payload, null);
     }
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 8, delay = 200, abortOn = UnreadableEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(String payload) {
-        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
+    public Uni<Void> consume(String payload, TracingMetadata received) {
+        return inbox.applyOnce(TOPIC, inbox.read(payload), received, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent event) {

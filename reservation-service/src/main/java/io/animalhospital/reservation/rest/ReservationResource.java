@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.animalhospital.platform.tracing.Traces;
 import io.animalhospital.platform.paging.InvalidParameterException;
 import io.animalhospital.platform.paging.ListParameters;
 import io.animalhospital.platform.paging.PageRequest;
@@ -110,6 +111,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "200", description = "The reservation")
     @APIResponse(responseCode = "404", description = "No such reservation, or another customer's")
     public Uni<ReservationView> get(@PathParam("id") UUID id) {
+        Traces.reservation(id);
         return service.get(currentCaller.get(), id).map(ReservationView::of);
     }
 
@@ -144,6 +146,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "409", description = "Not changeable, the new schedule is full or its day has passed")
     @APIResponse(responseCode = "503", description = "Moving unavailable now; Retry-After says when to try again")
     public Uni<ReservationView> change(@PathParam("id") UUID id, @Valid @NotNull ReservationChange change) {
+        Traces.reservation(id);
         return service.change(currentCaller.get(), id, change.scheduleId(), r -> {
             if (change.ownerName() != null) {
                 r.ownerName = change.ownerName().strip();
@@ -171,6 +174,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "404", description = "No such reservation, or another customer's")
     @APIResponse(responseCode = "409", description = "Already treated")
     public Uni<ReservationView> cancel(@PathParam("id") UUID id) {
+        Traces.reservation(id);
         return service.cancel(currentCaller.get(), id).map(ReservationView::of);
     }
 

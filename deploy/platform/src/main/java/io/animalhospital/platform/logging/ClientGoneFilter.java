@@ -4,14 +4,11 @@ import java.nio.channels.ClosedChannelException;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
-import io.quarkus.logging.LoggingFilter;
-
 /**
  * Drops one record Quarkus REST logs at ERROR although nothing failed on the server: a server-sent event on its way
  * to a client that has just left (a closed live view). Every other record of that handler, a payload that cannot
- * be written for instance, is kept.
+ * be written for instance, is kept. Part of {@link PlatformLogFilter}.
  */
-@LoggingFilter(name = "client-gone")
 public final class ClientGoneFilter implements Filter {
 
     static final String SSE_HANDLER = "org.jboss.resteasy.reactive.server.handlers.PublisherResponseHandler";

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.platform.tracing.Traces;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -56,6 +57,7 @@ public class Outbox {
         row.eventType = event.type();
         row.occurredAt = event.occurredAt();
         row.heldUntil = heldUntil;
+        row.traceParent = Traces.traceparent();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -50,4 +50,8 @@ public class OutboxEvent extends PanacheEntityBase {
     /** Not published before this time; null: publish now. */
     @Column(name = "held_until")
     public Instant heldUntil;
+
+    /** The W3C traceparent of the work that wrote it; the relay publishes within that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -2,6 +2,7 @@ package io.animalhospital.platform.outbox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,20 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.animalhospital.platform.config.PlatformConfig;
+import io.animalhospital.platform.tracing.Traces;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -52,20 +61,26 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that elects the relaying replica. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
-    private static final String DUE_ROWS = "SELECT seq, event_id, topic, record_key, event_type, payload::text, occurred_at"
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("event.type");
+    /** How long the event waited in the outbox: a late relay shows here. */
+    private static final AttributeKey<Long> WAITED_MS = AttributeKey.longKey("outbox.waited_ms");
+    private static final String DUE_ROWS = "SELECT seq, event_id, topic, record_key, event_type, payload::text, occurred_at, trace_parent"
             + " FROM outbox_event WHERE held_until IS NULL OR held_until <= now() ORDER BY seq LIMIT $1 FOR UPDATE";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final PlatformConfig.Outbox config;
     private final Vertx vertx;
+    private final Tracer tracer;
     private final URI source;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private PgSubscriber subscriber;
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, PlatformConfig config, Vertx vertx) {
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, PlatformConfig config, Vertx vertx,
+            Tracer tracer) {
         this.pool = pool;
+        this.tracer = tracer;
         this.emitter = emitter;
         this.config = config.outbox();
         this.vertx = vertx;
@@ -140,7 +155,7 @@ public class OutboxRelay {
         List<Uni<Void>> sends = new ArrayList<>();
         List<Long> sent = new ArrayList<>();
         for (Row row : rows) {
-            sends.add(emitter.sendMessage(toMessage(row)));
+            sends.add(send(row));
             sent.add(row.getLong("seq"));
         }
         // Sent in order on one idempotent producer: Kafka keeps the order per key. Exactly the rows sent are
@@ -150,6 +165,31 @@ public class OutboxRelay {
                 .flatMap(acked -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
                         .execute(Tuple.tuple().addArrayOfLong(sent.toArray(Long[]::new))))
                 .replaceWith(sent.size());
+    }
+
+    /**
+     * One event within the trace of the work that wrote it: a span of the relay whose parent is the stored context,
+     * current for the Kafka sink, which writes the record's {@code traceparent} header from it.
+     */
+    private Uni<Void> send(Row row) {
+        String topic = row.getString("topic");
+        Instant occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+        Context parent = Traces.context(row.getString("trace_parent"));
+        Span span = tracer.spanBuilder("outbox relay " + topic)
+                .setParent(parent)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(Traces.RESERVATION_ID, row.getString("record_key"))
+                .setAttribute(EVENT_TYPE, row.getString("event_type"))
+                .setAttribute(WAITED_MS, Duration.between(occurredAt, Instant.now()).toMillis())
+                .startSpan();
+        Message<String> message = toMessage(row).addMetadata(TracingMetadata.withCurrent(parent.with(span)));
+        return emitter.sendMessage(message).onTermination().invoke((ok, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        });
     }
 
     private Message<String> toMessage(Row row) {

@@ -11,6 +11,7 @@ import io.animalhospital.platform.inbox.IncomingEvent;
 import io.animalhospital.platform.inbox.UnreadableEventException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Counts how often each reservation's events took effect; a {@code Fails} event always fails, a {@code Flaky} one
@@ -33,8 +34,8 @@ public class NoteConsumer implements ReplayableConsumer {
 
     @Incoming(TOPIC)
     @Retry(maxRetries = 2, delay = 50, abortOn = UnreadableEventException.class)
-    public Uni<Void> consume(String payload) {
-        return inbox.applyOnce(TOPIC, inbox.read(payload), this::apply);
+    public Uni<Void> consume(String payload, TracingMetadata received) {
+        return inbox.applyOnce(TOPIC, inbox.read(payload), received, this::apply);
     }
 
     @Override
