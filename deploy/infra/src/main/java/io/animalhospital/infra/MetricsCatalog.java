@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 public final class MetricsCatalog {
 
     public static final String FILE = "deploy/k8s/monitoring/metrics.txt";
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    /** name, labels (quoted values may hold any character), value; an exemplar after it ({@code # {...} v t}) is not read. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private MetricsCatalog() {
