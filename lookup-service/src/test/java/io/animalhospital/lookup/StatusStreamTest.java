@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestIdentity;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -129,10 +130,19 @@ class StatusStreamTest {
             stream.awaitConnected();
             story.reservation("ReservationPlaced", "RESERVED", Instant.now()).to(kafka);
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.statuses().contains("RESERVED"));
+            // The dashboard's live viewers: this stream is one of them while it is open.
+            assertThat(subscribers()).isGreaterThanOrEqualTo(1.0);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribers() == 0.0);
         // Event-bus metrics are per address, and each reservation has its own: meters that would pile up forever.
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests").doesNotContain(story.reservationId.toString());
+        MetricsCatalog.assertExposes("lookup-service", metrics);
+    }
+
+    private static double subscribers() {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return MetricsCatalog.value(scrape, "lookup_stream_subscribers", Map.of());
     }
 
     private URI streamOf(ClinicEvents story) {

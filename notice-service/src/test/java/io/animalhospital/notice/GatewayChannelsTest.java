@@ -1,5 +1,6 @@
 package io.animalhospital.notice;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +33,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.animalhospital.notice.Events.Reservation;
@@ -160,6 +162,8 @@ class GatewayChannelsTest {
         Reservation coco = Reservation.of("Coco", "010-5555-0004", null);
         Reservation mong = Reservation.of("Mong", "010-5555-0005", "mong@example.com");
         UUID refused = UUID.randomUUID();
+        double givenUpBefore = metric("notice_notifications_failed_total", Map.of("channel", "webhook"));
+        double failedAttemptsBefore = metric("notice_delivery_attempts_total", Map.of("channel", "webhook", "outcome", "failed"));
         kafka.send("reservation-events", unlucky.key(),
                 Events.reservationEvent(refused, "ReservationPlaced", unlucky, "RESERVED", null));
         UUID cocoPlaced = UUID.randomUUID();
@@ -180,6 +184,11 @@ class GatewayChannelsTest {
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         assertThat(calls).extracting(Received::idempotencyKey).containsOnly(failed.get("id").toString());
+        // What the dashboard shows: one notification given up on, after three failed attempts.
+        assertThat(metric("notice_notifications_failed_total", Map.of("channel", "webhook")) - givenUpBefore).isEqualTo(1.0);
+        assertThat(metric("notice_delivery_attempts_total", Map.of("channel", "webhook", "outcome", "failed"))
+                - failedAttemptsBefore).isEqualTo(3.0);
+        MetricsCatalog.assertExposes("notice-service", scrape());
 
         // Everyone else was served meanwhile, through the same gateway and by e-mail.
         await().atMost(WAIT).until(() -> "SENT".equals(notification(cocoPlaced).get("status"))
@@ -195,6 +204,15 @@ class GatewayChannelsTest {
         assertThat(event.path("recipient").asText()).isEqualTo("010-5555-0003");
         assertThat(event.path("sourceEventId").asText()).isEqualTo(refused.toString());
         assertThat(event.path("notificationId").asText()).isEqualTo(failed.get("id").toString());
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double metric(String name, Map<String, String> labels) {
+        Double value = MetricsCatalog.value(scrape(), name, labels);
+        return value == null ? 0 : value;
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.platform.tracing.Traces;
 import io.animalhospital.reservation.client.GuardedDiagnosis;
@@ -57,6 +59,10 @@ class FaultToleranceTest {
         DiagnosisService.ensureRunning();
         String scheduleId = DiagnosisService.newSchedule("Dr. Flaky", 50, false);
         long before = db.count("SELECT count(*) FROM reservation");
+        double unavailableBefore = ReservationFlowTest.placements("503");
+        double openedBefore = metric("ft_circuitbreaker_opened_total", Map.of("method", BOOK));
+        // A late answer of the test before may have opened the breaker again already.
+        boolean closedBefore = metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "closed")) == 1.0;
         DiagnosisService.kill();
 
         for (int i = 0; i < 4; i++) {
@@ -66,6 +72,11 @@ class FaultToleranceTest {
         ReservationFlowTest.place(scheduleId, "010-6666-0002").then().time(lessThan(500L));
         unavailable(ReservationFlowTest.place(scheduleId, "010-6666-0002"));
         assertThat(db.count("SELECT count(*) FROM reservation")).isEqualTo(before);
+        // What the dashboard and the alert see: six 503s, the breaker opened (once more, if it was closed) and open now.
+        assertThat(ReservationFlowTest.placements("503") - unavailableBefore).isEqualTo(6.0);
+        assertThat(metric("ft_circuitbreaker_opened_total", Map.of("method", BOOK)))
+                .isGreaterThanOrEqualTo(openedBefore + (closedBefore ? 1 : 0)).isPositive();
+        assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "open"))).isEqualTo(1.0);
         // The trace tells why: the guard fell back because the breaker was open.
         SpanData refused = await().atMost(Duration.ofSeconds(10)).until(
                 () -> guarded(s -> "circuit-open".equals(s.getAttributes().get(GuardedDiagnosis.FALLBACK_CAUSE))),
@@ -78,6 +89,10 @@ class FaultToleranceTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ReservationFlowTest.place(scheduleId, "010-6666-0003").statusCode() == 201);
         String placed = ReservationFlowTest.place(scheduleId, "010-6666-0004").then().statusCode(201).extract().path("id");
+        assertThat(metric("ft_circuitbreaker_state_current", Map.of("method", BOOK, "state", "closed"))).isEqualTo(1.0);
+        // Every series of this service that the dashboard and the alerts use, the consumer's lag included once its
+        // partitions are assigned.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> MetricsCatalog.assertExposes("reservation-service", scrape()));
         // Answered: the guarded span, the call to diagnosis-service under it and the request, one trace, one reservation.
         SpanData answered = await().atMost(Duration.ofSeconds(10)).until(
                 () -> guarded(s -> placed.equals(s.getAttributes().get(Traces.RESERVATION_ID))), found -> found != null);
@@ -97,6 +112,17 @@ class FaultToleranceTest {
                 assertThat(s.getAttributes().get(Traces.RESERVATION_ID)).isEqualTo(placed);
             });
         });
+    }
+
+    private static final String BOOK = "io.animalhospital.reservation.client.DiagnosisGateway.book";
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double metric(String name, Map<String, String> labels) {
+        Double value = MetricsCatalog.value(scrape(), name, labels);
+        return value == null ? 0 : value;
     }
 
     private SpanData guarded(java.util.function.Predicate<SpanData> which) {

@@ -1,5 +1,6 @@
 package io.animalhospital.reservation;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,6 +161,8 @@ class ReservationFlowTest {
     @Test
     void fiftyConcurrentPlacementsOnFiveSeats() throws Exception {
         String scheduleId = DiagnosisService.newSchedule("Dr. Busy", 5, false);
+        double placedBefore = placements("201");
+        double fullBefore = placements("409");
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -172,9 +176,19 @@ class ReservationFlowTest {
         pool.shutdown();
         assertThat(statuses).as("every answer: %s", statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).as("every answer: %s", statuses).filteredOn(s -> s == 409).hasSize(45);
+        // What the dashboard's "placements by outcome" shows: each answer counted once, by its status.
+        assertThat(placements("201") - placedBefore).isEqualTo(5.0);
+        assertThat(placements("409") - fullBefore).isEqualTo(45.0);
         assertThat(DiagnosisService.booked(scheduleId)).isEqualTo(5);
         assertThat(db.count("SELECT count(*) FROM reservation WHERE schedule_id = ?", UUID.fromString(scheduleId)))
                 .isEqualTo(5);
+    }
+
+    /** {@code reservation_placements_total{status}} now (0 when that status was never counted). */
+    static double placements(String status) {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Double value = MetricsCatalog.value(scrape, "reservation_placements_total", java.util.Map.of("status", status));
+        return value == null ? 0 : value;
     }
 
     @Test

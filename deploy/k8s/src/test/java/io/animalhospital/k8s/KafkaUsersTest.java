@@ -141,7 +141,7 @@ class KafkaUsersTest {
         Rendered rendered = Kustomize.overlay(overlay);
         Kafka kafka = OverlaysTest.onlyKafka(rendered);
         String caSecret = Rendered.nameOf(kafka) + "-cluster-ca-cert";
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             String name = Rendered.nameOf(deployment);
             String where = overlay + " " + name;
             Container container = OverlaysTest.container(deployment);

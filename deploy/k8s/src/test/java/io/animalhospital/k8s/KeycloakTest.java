@@ -74,7 +74,7 @@ class KeycloakTest {
                 .contains(db.database());
         assertThat(db.usernameSecret()).as(where + " db user").isEqualTo(new SecretKeySelector("username", cluster.appSecret(), null));
         assertThat(db.passwordSecret()).as(where + " db password").isEqualTo(new SecretKeySelector("password", cluster.appSecret(), null));
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             assertThat(Rendered.nameOf(OverlaysTest.databaseCluster(rendered, deployment))).as(where + ": no service shares its database")
                     .isNotEqualTo(clusterName);
         }
@@ -149,7 +149,7 @@ class KeycloakTest {
 
         String realm = (String) realmImport(rendered).spec().realm().get("realm");
         String inCluster = "http://" + keycloak.serviceName() + ":" + keycloak.httpPort() + "/realms/" + realm;
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             Map<String, String> config = OverlaysTest.config(rendered, deployment);
             assertThat(config).as(overlay + " " + Rendered.nameOf(deployment) + ": the realm in the cluster")
                     .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", inCluster);

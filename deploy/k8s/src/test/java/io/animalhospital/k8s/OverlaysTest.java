@@ -91,8 +91,10 @@ class OverlaysTest {
     @MethodSource("overlays")
     void everyDeploymentIsProbedSizedAndRolledWithoutDowntime(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
-        assertThat(rendered.all(Deployment.class)).extracting(Rendered::nameOf)
+        assertThat(rendered.services()).extracting(Rendered::nameOf)
                 .containsExactlyInAnyOrderElementsOf(Project.SERVICES.keySet());
+        assertThat(rendered.all(Deployment.class)).extracting(Rendered::nameOf).as(overlay + ": besides the services")
+                .allMatch(name -> Project.SERVICES.containsKey(name) || Rendered.TRACING.contains(name));
         for (Project.Service service : Project.SERVICES.values()) {
             Deployment deployment = rendered.get(Deployment.class, service.name());
             String where = overlay + " " + service.name();
@@ -130,7 +132,7 @@ class OverlaysTest {
     void configComesFromAConfigMapAndCredentialsFromASecretNeverInClear(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         assertThat(rendered.all(Secret.class)).as(overlay + ": no Secret may be committed").isEmpty();
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             String where = overlay + " " + Rendered.nameOf(deployment);
             Container container = container(deployment);
             List<String> configMaps = container.getEnvFrom().stream().map(EnvFromSource::getConfigMapRef)
@@ -195,7 +197,7 @@ class OverlaysTest {
     void everyDeploymentHasAMatchingServiceAutoscalerAndDisruptionBudget(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         Map<String, Integer> maxReplicas = new TreeMap<>();
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             String name = Rendered.nameOf(deployment);
             String where = overlay + " " + name;
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -438,7 +440,7 @@ class OverlaysTest {
     void postgresClustersHoldEveryDatabaseAndEnoughConnections(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         Map<String, List<String>> servicesByCluster = new LinkedHashMap<>();
-        for (Deployment deployment : rendered.all(Deployment.class)) {
+        for (Deployment deployment : rendered.services()) {
             servicesByCluster.computeIfAbsent(Rendered.nameOf(databaseCluster(rendered, deployment)), key -> new ArrayList<>())
                     .add(Rendered.nameOf(deployment));
         }

@@ -136,14 +136,15 @@ final class Project {
 
         /**
          * The dead-letter topics this service writes to: those of its incoming channels whose failure strategy is
-         * dead-letter-queue (SmallRye's default topic name when none is configured).
+         * dead-letter-queue, or the platform's counted-dead-letter-queue around it (SmallRye's default topic name
+         * when none is configured).
          */
         Set<String> deadLetterTopics() {
             Properties config = prodConfig();
             Set<String> topics = new TreeSet<>();
             kafkaChannels("mp.messaging.incoming.").keySet().forEach(channel -> {
                 String prefix = "mp.messaging.incoming." + channel + ".";
-                if ("dead-letter-queue".equals(config.getProperty(prefix + "failure-strategy"))) {
+                if (Set.of("dead-letter-queue", "counted-dead-letter-queue").contains(config.getProperty(prefix + "failure-strategy"))) {
                     topics.add(config.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel));
                 }
             });

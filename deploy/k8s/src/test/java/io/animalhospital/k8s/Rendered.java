@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -67,7 +69,9 @@ final class Rendered {
             Map.entry("k8s.keycloak.org/v2alpha1/Keycloak", KeycloakOperator.Keycloak.class),
             Map.entry("k8s.keycloak.org/v2alpha1/KeycloakRealmImport", KeycloakOperator.RealmImport.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", Cnpg.Cluster.class),
-            Map.entry("postgresql.cnpg.io/v1/Database", Cnpg.Database.class));
+            Map.entry("postgresql.cnpg.io/v1/Database", Cnpg.Database.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class));
 
     final String overlay;
     final String yaml;
@@ -124,6 +128,15 @@ final class Rendered {
     private static String name(Map<String, Object> document) {
         Object metadata = document.get("metadata");
         return metadata instanceof Map<?, ?> map ? String.valueOf(map.get("name")) : "<no metadata>";
+    }
+
+    /** The tracing Deployments of the overlays (components/otel-collector, dev's Zipkin): not services. */
+    static final Set<String> TRACING = Set.of("otel-collector", "zipkin");
+
+    /** The five services' Deployments (the others are {@link #TRACING}'s). */
+    List<Deployment> services() {
+        return all(Deployment.class).stream()
+                .filter(deployment -> Project.SERVICES.containsKey(nameOf(deployment))).toList();
     }
 
     <T> List<T> all(Class<T> type) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestIdentity;
 import io.animalhospital.infra.TestKafka;
@@ -58,6 +59,7 @@ class DeadLetterTest {
     void anAdministratorReplaysAMendedDeadLetterAndItTakesEffectOnce() {
         UUID reservationId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
+        double before = deadLetters();
         kafka.send(TOPIC, reservationId.toString(), event(eventId, "Flaky", reservationId));
 
         Map<String, Object> letter = await().atMost(Duration.ofSeconds(30)).until(() -> find(eventId), l -> l != null);
@@ -66,6 +68,8 @@ class DeadLetterTest {
         assertThat(letter.get("replayedAt")).isNull();
         assertThat(letter.get("reason")).asString().contains("fails until mended");
         assertThat(times(reservationId)).isZero();
+        // The operator's alert counts it: hospital_dead_letters_total of the dead-letter topic went up by one.
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadLetters() == before + 1);
         String replay = "/admin/dead-letters/" + letter.get("topic") + "/" + letter.get("partition") + "/"
                 + letter.get("offset") + "/replay";
 
@@ -99,6 +103,13 @@ class DeadLetterTest {
         as(identity.admin()).post("/admin/dead-letters/notes/0/0/replay").then().statusCode(404);
         as(identity.admin()).post("/admin/dead-letters/notes-in.dlq/77/0/replay").then().statusCode(404);
         as(identity.admin()).get("/admin/dead-letters?size=101").then().statusCode(400);
+    }
+
+    private static double deadLetters() {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Double value = MetricsCatalog.value(scrape, "hospital_dead_letters_total", Map.of("topic", TOPIC + ".dlq"));
+        assertThat(value).as("hospital_dead_letters_total{topic=\"%s.dlq\"} exists from the start", TOPIC).isNotNull();
+        return value;
     }
 
     @SuppressWarnings("unchecked")

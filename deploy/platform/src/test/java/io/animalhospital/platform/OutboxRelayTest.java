@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.animalhospital.infra.MetricsCatalog;
 import io.animalhospital.infra.TestDatabase;
 import io.animalhospital.infra.TestKafka;
 import io.animalhospital.platform.outbox.OutboxRelay;
@@ -29,6 +30,8 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class OutboxRelayTest {
 
+    /** OutboxRelay's advisory lock: whoever holds it is the relaying replica. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
     private static TestKafka kafka;
     private static TestDatabase db;
 
@@ -88,6 +91,37 @@ class OutboxRelayTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !topic.matching(r -> reservationId.equals(r.key())).isEmpty());
             await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows(eventId) == 0);
         }
+    }
+
+    /**
+     * Another replica holds the relay's lock and publishes nothing (stuck): the row waits, and the gauges an operator
+     * watches say so (backlog, age of the oldest row); once the lock is free the row goes out and they fall to 0.
+     */
+    @Test
+    void aRowTheRelayCannotPublishShowsInTheOutboxGauges() throws Exception {
+        String reservationId = UUID.randomUUID().toString();
+        String eventId;
+        try (AutoCloseable stuckReplica = db.lock("SELECT pg_advisory_xact_lock(?)", RELAY_LOCK)) {
+            eventId = write("/notes", reservationId);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                String scrape = metrics();
+                assertThat(MetricsCatalog.value(scrape, "outbox_backlog", Map.of())).isGreaterThanOrEqualTo(1.0);
+                assertThat(MetricsCatalog.value(scrape, "outbox_oldest_age_seconds", Map.of())).isGreaterThanOrEqualTo(2.0);
+            });
+            assertThat(outboxRows(eventId)).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(eventId) == 0);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String scrape = metrics();
+            assertThat(MetricsCatalog.value(scrape, "outbox_backlog", Map.of())).isZero();
+            assertThat(MetricsCatalog.value(scrape, "outbox_oldest_age_seconds", Map.of())).isZero();
+        });
+        // Every platform series the dashboard and the alerts use is there (the dead-letter counters at 0 or more).
+        MetricsCatalog.assertExposes("platform", metrics());
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static String write(String path, String reservationId) {

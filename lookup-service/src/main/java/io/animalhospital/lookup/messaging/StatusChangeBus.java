@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.animalhospital.lookup.domain.StatusChanges;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.animalhospital.lookup.domain.StatusDocument;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -36,8 +38,12 @@ public class StatusChangeBus implements StatusChanges {
     /** The reservations followed on this replica, with their number of subscribers. */
     private final Map<UUID, Integer> followed = new ConcurrentHashMap<>();
 
-    public StatusChangeBus(EventBus bus) {
+    public StatusChangeBus(EventBus bus, MeterRegistry registry) {
         this.bus = bus;
+        // lookup_stream_subscribers: live status streams open on this replica now (decision 0090).
+        Gauge.builder("lookup.stream.subscribers", followed, f -> f.values().stream().mapToInt(Integer::intValue).sum())
+                .description("Live reservation-status streams (server-sent events) open on this replica")
+                .register(registry);
     }
 
     void registerCodec(@Observes StartupEvent start) {

@@ -69,6 +69,7 @@ public class DeliveryRecorder {
         if (n.attempts >= settings.delivery().maxAttempts()) {
             n.status = NotificationStatus.FAILED;
             n.nextAttemptAt = null;
+            givenUp(n.channel);
             LOG.warnf("Notification %s FAILED after %d attempts: %s", n.id, n.attempts,
                     Recipients.redacted(n.lastError));
             return announced(n) ? events.failed(n) : Uni.createFrom().voidItem();
@@ -88,6 +89,14 @@ public class DeliveryRecorder {
     /** {@code notice_delivery_attempts_total{channel, outcome}}: how each channel is doing. */
     private void count(ChannelKind channel, String outcome) {
         metrics.counter("notice.delivery.attempts", "channel", channel.wireName(), "outcome", outcome).increment();
+    }
+
+    /**
+     * {@code notice_notifications_failed_total{channel}}: notifications given up on (all attempts used), which a
+     * customer or the clinic never got; a failed attempt that a retry mends is only in the attempts above.
+     */
+    private void givenUp(ChannelKind channel) {
+        metrics.counter("notice.notifications.failed", "channel", channel.wireName()).increment();
     }
 
     /** initial × multiplier^(attempts−1), capped, plus up to 10% jitter so retries of many rows spread out. */

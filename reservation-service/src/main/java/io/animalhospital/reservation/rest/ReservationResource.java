@@ -63,6 +63,8 @@ public class ReservationResource {
 
     /** A retried placement answered from the first one carries this header (the status and Location are the same). */
     static final String REPLAYED = "Idempotent-Replayed";
+    /** The placement's method, whose answers {@link PlacementOutcomes} counts. */
+    static final String PLACE = "place";
     private static final int MAX_KEY_LENGTH = 255;
 
     private final ReservationService service;
