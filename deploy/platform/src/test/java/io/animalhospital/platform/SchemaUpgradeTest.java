@@ -79,7 +79,7 @@ class SchemaUpgradeTest {
     private static void assertPlatformSchema(TestDatabase db) {
         assertThat(db.query("SELECT version, success FROM " + PlatformSchema.HISTORY + " WHERE type = 'SQL' ORDER BY installed_rank"))
                 .extracting(row -> row.get("version") + ":" + row.get("success"))
-                .containsExactly("1:true", "2:true", "3:true");
+                .containsExactly("1:true", "2:true", "3:true", "4:true");
         List<Map<String, Object>> triggers = db.query("SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox_event'::regclass"
                 + " AND NOT tgisinternal ORDER BY tgname");
         assertThat(triggers).extracting(row -> row.get("tgname")).containsExactly("outbox_event_inserted", "outbox_event_released");
