@@ -41,6 +41,10 @@ public interface PlatformConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /** How often the outbox's gauges count what waits (read by OutboxGauges' {@code @Scheduled}). */
+        @WithDefault("10s")
+        Duration measureInterval();
+
         /** CloudEvents {@code ce_source} of this service's events. */
         String source();
 

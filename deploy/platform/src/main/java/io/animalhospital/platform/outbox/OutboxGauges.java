@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 /**
  * How far the relay is behind, for the dashboard and the alert on a stuck relay (decision 0090):
  * {@code outbox_backlog} (rows due for publication and not yet published) and {@code outbox_oldest_age_seconds}
- * (how long the oldest of them has waited, 0 when there is none). Measured by one query on the relay's schedule,
+ * (how long the oldest of them has waited, 0 when there is none). Measured by one query every measure-interval,
  * never on a scrape; a scrape reads the last values. A held row counts only once its time has come. Every replica
  * sees the same table, so every replica reports the same figures: dashboards take the max over replicas.
  */
@@ -45,7 +45,7 @@ public class OutboxGauges {
                 .register(registry);
     }
 
-    @Scheduled(every = "${hospital.platform.outbox.poll-interval}",
+    @Scheduled(every = "${hospital.platform.outbox.measure-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measure() {
