@@ -131,7 +131,7 @@ final class DiagnosisService {
         int delayMillis = wanted == Mode.SLOW ? 3000 : 1000;
         QuarkusApp launched = new QuarkusApp("diagnosis-service", jar(),
                 port(), Path.of("target/diagnosis-service-" + UUID.randomUUID() + ".log"))
-                .jvm(List.of("-Xmx256m"))
+                .jvm(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
                 .infrastructure(QuarkusApp.PostgresServerAddress.onPort(postgresPort), "diagnosis", broker)
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_ENABLED", String.valueOf(delayed))
                 .env("HOSPITAL_DIAGNOSIS_BOOKING_DELAY_MIN", delayMillis + "ms")
