@@ -76,7 +76,7 @@ class TracesTest {
         String query = story.stack.tracesApi() + "/traces?limit=20&lookback=3600000&annotationQuery="
                 + URLEncoder.encode("reservation.id=" + reservationId, StandardCharsets.UTF_8);
         Awaitility.await("the trace of reservation " + reservationId + " in Zipkin").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     List<JsonNode> placements = new java.util.ArrayList<>();
                     get(query).forEach(trace -> {
                         if (hasPlacementOf(trace, reservationId)) {
