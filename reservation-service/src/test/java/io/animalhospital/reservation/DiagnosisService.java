@@ -46,7 +46,7 @@ final class DiagnosisService {
         ensure(Mode.SLOW);
     }
 
-    /** Running with booking answers taking a second, within reservation-service's timeout. */
+    /** Running with booking answers taking 0.6 s, well within reservation-service's timeout (2.5 s in tests). */
     static synchronized void ensureUnhurried() {
         ensure(Mode.UNHURRIED);
     }
@@ -128,7 +128,7 @@ final class DiagnosisService {
         String broker = wanted == Mode.WITHOUT_BROKER ? "127.0.0.1:" + closedPort()
                 : config.getValue("kafka.bootstrap.servers", String.class);
         boolean delayed = wanted == Mode.SLOW || wanted == Mode.UNHURRIED;
-        int delayMillis = wanted == Mode.SLOW ? 3000 : 1000;
+        int delayMillis = wanted == Mode.SLOW ? 3000 : 600;
         QuarkusApp launched = new QuarkusApp("diagnosis-service", jar(),
                 port(), Path.of("target/diagnosis-service-" + UUID.randomUUID() + ".log"))
                 .jvm(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))

@@ -1,27 +1,28 @@
 package io.animalhospital.infra;
 
-import java.lang.annotation.Annotation;
-import java.util.Set;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the build's shared Keycloak ({@link SharedIdentity}) as soon as a module's test plan is known, beside the
- * Quarkus build of its first test instead of after it: that start is the longest part of the first module's set-up
- * (decision 0085). Only for a plan with Quarkus tests; a failure here is left to the test resource, which starts it
- * again and reports it. Registered for JUnit's launcher in {@code META-INF/services}.
+ * Starts the build's shared Keycloak ({@link SharedIdentity}) when a module's test JVM opens its JUnit session,
+ * beside the Quarkus build of the tests (done while JUnit discovers them) instead of after it: that start is the
+ * longest part of the first module's set-up (decision 0085). Only in a module with Quarkus tests (a compiled test
+ * class names {@code @QuarkusTest}); a failure here is left to the test resource, which starts it again and reports
+ * it. Registered for JUnit's launcher in {@code META-INF/services}.
  */
-public final class SharedIdentityWarmUp implements TestExecutionListener {
+public final class SharedIdentityWarmUp implements LauncherSessionListener {
 
-    private static final String QUARKUS_TEST = "io.quarkus.test.junit.QuarkusTest";
+    private static final byte[] QUARKUS_TEST = "Lio/quarkus/test/junit/QuarkusTest;".getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public void testPlanExecutionStarted(TestPlan plan) {
-        if (!hasQuarkusTests(plan)) {
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!hasQuarkusTests(Path.of(System.getProperty("basedir", "."), "target", "test-classes"))) {
             return;
         }
         Thread warmUp = new Thread(() -> {
@@ -35,29 +36,32 @@ public final class SharedIdentityWarmUp implements TestExecutionListener {
         warmUp.start();
     }
 
-    private static boolean hasQuarkusTests(TestPlan plan) {
-        for (TestIdentifier root : plan.getRoots()) {
-            Set<TestIdentifier> descendants = plan.getDescendants(root);
-            for (TestIdentifier test : descendants) {
-                TestSource source = test.getSource().orElse(null);
-                if (source instanceof ClassSource classSource && isQuarkusTest(classSource)) {
-                    return true;
-                }
-            }
+    private static boolean hasQuarkusTests(Path testClasses) {
+        if (!Files.isDirectory(testClasses)) {
+            return false;
         }
-        return false;
+        try (Stream<Path> classes = Files.walk(testClasses)) {
+            return classes.filter(p -> p.toString().endsWith(".class")).anyMatch(SharedIdentityWarmUp::namesQuarkusTest);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
-    private static boolean isQuarkusTest(ClassSource source) {
+    private static boolean namesQuarkusTest(Path classFile) {
         try {
-            for (Annotation annotation : source.getJavaClass().getAnnotations()) {
-                if (annotation.annotationType().getName().equals(QUARKUS_TEST)) {
-                    return true;
+            byte[] bytes = Files.readAllBytes(classFile);
+            outer:
+            for (int i = 0; i <= bytes.length - QUARKUS_TEST.length; i++) {
+                for (int j = 0; j < QUARKUS_TEST.length; j++) {
+                    if (bytes[i + j] != QUARKUS_TEST[j]) {
+                        continue outer;
+                    }
                 }
+                return true;
             }
-        } catch (RuntimeException | LinkageError notLoadable) {
-            // Not a class this JVM can load as it is: not ours to warm up for.
+            return false;
+        } catch (IOException e) {
+            return false;
         }
-        return false;
     }
 }
