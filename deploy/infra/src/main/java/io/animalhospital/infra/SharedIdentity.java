@@ -35,8 +35,6 @@ final class SharedIdentity {
     /** Maven's main class: the ancestor process a test JVM was forked by. */
     private static final String MAVEN_LAUNCHER = "org.codehaus.plexus.classworlds.launcher.Launcher";
     private static final String STATE = "identity.properties";
-    /** A string literal: interned, so the same object for every class loader of the JVM. */
-    private static final String JVM_WIDE_LOCK = "io.animalhospital.infra.SharedIdentity lock";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private SharedIdentity() {
@@ -46,15 +44,7 @@ final class SharedIdentity {
      * The configuration of this Maven run's Keycloak ({@code hospital.test.*} and the services' OIDC lines), started
      * now if no module of the run has started it yet; empty when identity is not shared.
      */
-    static Optional<Map<String, String>> ofThisBuild() {
-        // One JVM-wide monitor: this class may be loaded twice in a test JVM (JUnit's class loader for the warm-up,
-        // Quarkus's for the test resource), and a file lock held by one thread is refused, not waited for, to another.
-        synchronized (JVM_WIDE_LOCK) {
-            return ofThisBuildLocked();
-        }
-    }
-
-    private static Optional<Map<String, String>> ofThisBuildLocked() {
+    static synchronized Optional<Map<String, String>> ofThisBuild() {
         if (!enabled()) {
             return Optional.empty();
         }
